@@ -1,0 +1,76 @@
+"""The `drp` command: parse the arguments, call the layers, turn errors into messages.
+
+Every subcommand lives in `console.commands`; this module only wires them up
+and is the one place where a user's mistake becomes one clear message on
+standard error and an exit status (0 ok, 1 readiness findings, 2 invalid
+input, 3 refused), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from console import __version__
+from console.commands import binder, check, init
+from console.commands.common import EXIT_INVALID, EXIT_OK, UserError, warn
+from console.i18n import _, set_language
+from console.plan import PlanError
+
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="drp",
+        description=_("drp, the disaster recovery crisis console."),
+    )
+    parser.add_argument("--version", action="version", version=f"drp {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    for command in (check, init, binder):
+        command.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `drp` with `argv`; return the exit status."""
+    set_language(None)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_OK
+    try:
+        status: int = args.run(args)
+        return status
+    except PlanError as error:
+        for problem in error.problems:
+            warn(str(problem))
+        return EXIT_INVALID
+    except UserError as error:
+        warn(f"drp: {error}")
+        return error.status
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader went away (drp binder | head): nothing to report
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_INVALID
+    except OSError as error:
+        target = f"{error.filename}: " if error.filename else ""
+        warn(f"drp: {target}{error.strerror or error}")
+        return EXIT_INVALID
+    except Exception as error:  # a bug, not a user mistake: say so plainly
+        if os.environ.get("DRP_DEBUG"):
+            traceback.print_exc()
+        warn(
+            _("drp: internal error ({kind}: {error}); set DRP_DEBUG=1 for details").format(
+                kind=type(error).__name__, error=error
+            )
+        )
+        return EXIT_INTERNAL

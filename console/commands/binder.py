@@ -1,0 +1,79 @@
+"""`drp binder`: the whole plan as a printable document for every plan holder.
+
+Markdown or self-contained HTML, to standard output or to a file created mode
+0600. An existing file is replaced only with `--force`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Literal
+
+from console.commands.common import EXIT_OK, UserError, add_plan_argument, plan_path, say
+from console.i18n import _, set_language
+from console.plan import load_plan
+from console.store.files import TargetExists, write_private
+
+FORMATS = ("md", "html")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Declare `drp binder`."""
+    parser = subparsers.add_parser(
+        "binder",
+        help=_("write the plan as a printable binder (Markdown or HTML)"),
+        description=_(
+            "Write the whole plan as a printable document, every section in the order of the "
+            "template. Without -o it goes to standard output."
+        ),
+    )
+    add_plan_argument(parser)
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help=_("md or html (default: from the -o file name, else md)"),
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (mode 0600)"))
+    parser.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
+    parser.set_defaults(run=run)
+
+
+def _format(args: argparse.Namespace) -> Literal["md", "html"]:
+    if args.format == "html":
+        return "html"
+    if args.format == "md":
+        return "md"
+    suffix = Path(args.output).suffix.lower() if args.output else ""
+    return "html" if suffix in (".html", ".htm") else "md"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render the binder and write it out."""
+    from console.report import render_binder  # only this command needs the renderers
+
+    path = plan_path(args)
+    plan = load_plan(path)  # PlanError is reported by the caller
+    set_language(plan.organisation.language)
+    text = render_binder(plan, _format(args))
+    if not args.output:
+        sys.stdout.write(text)
+        return EXIT_OK
+    output = Path(args.output)
+    try:
+        write_private(output, text, overwrite=args.force)
+    except TargetExists:
+        raise UserError(
+            _("{path} already exists; add --force to replace it").format(path=output)
+        ) from None
+    except IsADirectoryError:
+        raise UserError(_("{path} is a directory").format(path=output)) from None
+    except FileNotFoundError:
+        raise UserError(
+            _("{path}: the folder {folder} does not exist").format(
+                path=output, folder=output.parent
+            )
+        ) from None
+    say(_("Wrote {path}.").format(path=output))
+    return EXIT_OK

@@ -1,0 +1,137 @@
+"""`drp check`: is the plan valid, and is it ready?
+
+Exit 0 when it is valid and ready, 1 when it is valid with readiness findings,
+2 when it is invalid. `--json` prints the same for scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from console.commands.common import (
+    EXIT_FINDINGS,
+    EXIT_INVALID,
+    EXIT_OK,
+    add_now_argument,
+    add_plan_argument,
+    clock_for,
+    plan_path,
+    say,
+    warn,
+)
+from console.i18n import _, ngettext, set_language
+from console.plan import PlanError, read_plan
+from console.plan.readiness import CHECKS, Readiness, check_readiness
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Declare `drp check`."""
+    parser = subparsers.add_parser(
+        "check",
+        help=_("validate the plan and report what it still lacks"),
+        description=_(
+            "Validate the plan and run the readiness checks. Exit 0: valid and ready; "
+            "1: valid, with findings; 2: invalid."
+        ),
+    )
+    add_plan_argument(parser)
+    add_now_argument(parser)
+    parser.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+    parser.set_defaults(run=run)
+
+
+def _finding_json(path: str, readiness: Readiness) -> list[dict[str, Any]]:
+    return [
+        {
+            "check": f.check,
+            "file": path,
+            "line": f.line,
+            "column": f.column,
+            "field": f.field,
+            "message": f.message,
+        }
+        for f in readiness.findings
+    ]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the plan; print problems or findings; return 0, 1 or 2."""
+    path = plan_path(args)
+    try:
+        document = read_plan(path)
+    except PlanError as error:
+        if args.json:
+            say(json.dumps(_invalid_json(str(path), error), ensure_ascii=False, indent=2))
+        else:
+            for problem in error.problems:
+                warn(str(problem))
+            warn(
+                ngettext(
+                    "{path}: invalid, {n} problem",
+                    "{path}: invalid, {n} problems",
+                    len(error.problems),
+                ).format(path=path, n=len(error.problems))
+            )
+        return EXIT_INVALID
+    set_language(document.plan.organisation.language)
+    readiness = check_readiness(document, clock_for(args, document.plan.organisation.timezone))
+    status = EXIT_OK if readiness.ready else EXIT_FINDINGS
+    if args.json:
+        result = {
+            "plan": str(path),
+            "valid": True,
+            "ready": readiness.ready,
+            "score": readiness.score,
+            "errors": [],
+            "findings": _finding_json(str(path), readiness),
+            "exit": status,
+        }
+        say(json.dumps(result, ensure_ascii=False, indent=2))
+        return status
+    for finding in readiness.findings:
+        where = str(path)
+        if finding.line is not None:
+            where += f":{finding.line}:{finding.column}"
+        field = f" {finding.field}:" if finding.field else ""
+        say(f"{where}:{field} {finding.message}")
+    say(_summary(str(path), readiness))
+    return status
+
+
+def _summary(path: str, readiness: Readiness) -> str:
+    counts = {check: 0 for check in CHECKS}
+    for finding in readiness.findings:
+        counts[finding.check] += 1
+    if readiness.ready:
+        return _("{path}: valid and ready. Readiness {score}%.").format(
+            path=path, score=readiness.score
+        )
+    parts = ", ".join(f"{_(CHECKS[check])}: {n}" for check, n in counts.items() if n)
+    return ngettext(
+        "{path}: valid, {n} finding ({parts}). Readiness {score}%.",
+        "{path}: valid, {n} findings ({parts}). Readiness {score}%.",
+        len(readiness.findings),
+    ).format(path=path, n=len(readiness.findings), parts=parts, score=readiness.score)
+
+
+def _invalid_json(path: str, error: PlanError) -> dict[str, Any]:
+    return {
+        "plan": path,
+        "valid": False,
+        "ready": False,
+        "score": 0,
+        "errors": [
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.column,
+                "field": p.field,
+                "message": p.message,
+            }
+            for p in error.problems
+        ],
+        "findings": [],
+        "exit": EXIT_INVALID,
+    }

@@ -1,0 +1,95 @@
+"""What the subcommands share: exit statuses, finding the plan, reading `--now`, printing.
+
+Every user mistake becomes a `UserError` with one clear message and an exit
+status; `console.cli.main` prints it and exits, never with a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from console.clock import Clock, FixedClock, SystemClock
+from console.i18n import _
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INVALID = 2
+EXIT_REFUSED = 3
+
+PLAN_ENV = "DRP_PLAN"
+DEFAULT_PLAN = "plan.toml"
+
+
+class UserError(Exception):
+    """A mistake the user can correct: printed as one message, then exit with `status`."""
+
+    def __init__(self, message: str, status: int = EXIT_INVALID) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def add_plan_argument(parser: argparse.ArgumentParser) -> None:
+    """Add `--plan PATH`."""
+    parser.add_argument(
+        "--plan",
+        metavar="PATH",
+        help=_("the plan file (default: $DRP_PLAN, else plan.toml in this folder)"),
+    )
+
+
+def plan_path(args: argparse.Namespace) -> Path:
+    """The plan the user means: --plan, else $DRP_PLAN, else ./plan.toml."""
+    given = getattr(args, "plan", None) or os.environ.get(PLAN_ENV)
+    if given:
+        return Path(given)
+    default = Path(DEFAULT_PLAN)
+    if default.exists():
+        return default
+    raise UserError(
+        _("no plan here: pass --plan PATH, set DRP_PLAN, or start one with `drp init plan.toml`")
+    )
+
+
+def add_now_argument(parser: argparse.ArgumentParser) -> None:
+    """Add `--now ISO8601`, which freezes the clock for reproducible output."""
+    parser.add_argument(
+        "--now",
+        metavar="ISO8601",
+        help=_("act as if it were this moment, such as 2026-03-29T02:30+01:00"),
+    )
+
+
+def parse_instant(text: str, timezone: str, option: str) -> datetime:
+    """An aware instant from ISO 8601; a time without offset is in the plan's time zone."""
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise UserError(
+            _("{option}: '{text}' is not an ISO 8601 time such as 2026-03-29T14:30").format(
+                option=option, text=text
+            )
+        ) from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=ZoneInfo(timezone))
+    return value
+
+
+def clock_for(args: argparse.Namespace, timezone: str) -> Clock:
+    """The injected clock: frozen at --now when given, else the system clock."""
+    now = getattr(args, "now", None)
+    return FixedClock(parse_instant(now, timezone, "--now")) if now else SystemClock()
+
+
+def say(text: str = "") -> None:
+    """Print a line for the user on standard output."""
+    sys.stdout.write(text + "\n")
+
+
+def warn(text: str) -> None:
+    """Print a line for the user on standard error."""
+    sys.stderr.write(text + "\n")

@@ -1,0 +1,269 @@
+"""Readiness: what a valid plan still lacks before a disaster finds out.
+
+A plan can satisfy the schema and still fail on the day: a phone number left
+as "**** ** ** **", a task whose owner role nobody holds, a scenario that
+moves to a fallback site it does not name, an approval older than a year, a
+file that anyone on the machine can read. Each check examines a number of
+items and reports the ones that fail; the score is the share that passed,
+averaged over the checks.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel
+
+from console.clock import Clock
+from console.i18n import N_, _
+from console.plan.integrity import Loc, format_loc
+from console.plan.loader import PlanDocument
+
+PLACEHOLDER = re.compile(r"<[^<>\n]{1,60}>|\*{3,}|\b(?:xx|yy|XX|YY)\b")
+"""The seed's placeholders: <naam>, **** ** ** **, VLAN xx, xx / yy Mbps."""
+
+SKIP_FIELDS = frozenset({"retention_grid"})
+"""Fields whose '*' marks are data, not placeholders."""
+
+CHECKS = {
+    "placeholder": N_("placeholders left"),
+    "phone": N_("people without a phone"),
+    "role": N_("roles and task owners"),
+    "scenario": N_("scenarios"),
+    "revision": N_("approval of the plan"),
+    "permissions": N_("file permissions"),
+}
+"""Every readiness check by code, with its name for people."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the plan lacks, at a field path where it has one."""
+
+    check: str
+    message: str
+    loc: Loc = ()
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def field(self) -> str:
+        """The field path for people, such as "people[2].phone"."""
+        return format_loc(self.loc)
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """The outcome of every check: the findings and a score from 0 to 100."""
+
+    findings: list[Finding]
+    score: int
+    examined: dict[str, int]
+
+    @property
+    def ready(self) -> bool:
+        """Whether nothing was found."""
+        return not self.findings
+
+
+def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in SKIP_FIELDS:
+                yield from _strings(getattr(value, name), (*loc, name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*loc, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*loc, str(key)))
+
+
+class _Run:
+    """Collects findings and counts what each check examined."""
+
+    def __init__(self, document: PlanDocument) -> None:
+        self.document = document
+        self.findings: list[Finding] = []
+        self.examined: dict[str, int] = dict.fromkeys(CHECKS, 0)
+        self.failed: dict[str, int] = dict.fromkeys(CHECKS, 0)
+
+    def examine(self, check: str, count: int = 1) -> None:
+        self.examined[check] += count
+
+    def find(self, check: str, message: str, loc: Loc = ()) -> None:
+        line, column = self.document.locate(loc) if loc else (None, None)
+        self.findings.append(Finding(check, message, loc, line, column))
+        self.failed[check] += 1
+
+    def score(self) -> int:
+        shares = [
+            max(0.0, 1 - self.failed[check] / self.examined[check])
+            for check in CHECKS
+            if self.examined[check]
+        ]
+        return round(100 * sum(shares) / len(shares)) if shares else 100
+
+
+def _placeholders(run: _Run) -> None:
+    plan = run.document.plan
+    for loc, text in _strings(plan, ()):
+        run.examine("placeholder")
+        match = PLACEHOLDER.search(text)
+        if match:
+            run.find(
+                "placeholder",
+                _("placeholder '{text}' still to fill in").format(text=match.group(0)),
+                loc,
+            )
+    for i, vlan in enumerate(plan.ict.vlans):
+        run.examine("placeholder")
+        if vlan.tag is None:
+            run.find(
+                "placeholder",
+                _("VLAN '{id}' has no tag number yet").format(id=vlan.id),
+                ("ict", "vlans", i),
+            )
+    for i, wan in enumerate(plan.ict.wan):
+        run.examine("placeholder")
+        if wan.down_mbps is None or wan.up_mbps is None:
+            run.find(
+                "placeholder", _("WAN '{id}' has no speed yet").format(id=wan.id), ("ict", "wan", i)
+            )
+
+
+def _phones(run: _Run) -> None:
+    for i, person in enumerate(run.document.plan.people):
+        run.examine("phone")
+        if not person.phone.strip():
+            run.find(
+                "phone", _("{name} has no phone number").format(name=person.name), ("people", i)
+            )
+
+
+def _roles(run: _Run) -> None:
+    plan = run.document.plan
+    held = {role for person in plan.people for role in person.roles}
+    titles = {role.id: role.title for role in plan.roles}
+    for i, role in enumerate(plan.roles):
+        run.examine("role")
+        if role.id not in held:
+            run.find(
+                "role", _("nobody holds the role '{title}'").format(title=role.title), ("roles", i)
+            )
+    for _phase, task in plan.tasks():
+        run.examine("role")
+        if task.owner not in held:
+            run.find(
+                "role",
+                _("task '{id}' is owned by '{role}', which nobody holds").format(
+                    id=task.id, role=titles.get(task.owner, task.owner)
+                ),
+                _task_loc(run.document, task.id),
+            )
+
+
+def _task_loc(document: PlanDocument, task_id: str) -> Loc:
+    plan = document.plan
+    for i, step in enumerate(plan.steps):
+        if step.id == task_id:
+            return ("steps", i, "owner")
+    for s, scenario in enumerate(plan.scenarios):
+        for phase in ("priorities", "technical", "organisational"):
+            for i, task in enumerate(getattr(scenario, phase)):
+                if task.id == task_id:
+                    return ("scenarios", s, phase, i, "owner")
+    for i, task in enumerate(plan.recovery.tasks):
+        if task.id == task_id:
+            return ("recovery", "tasks", i, "owner")
+    return ()
+
+
+def _scenarios(run: _Run) -> None:
+    plan = run.document.plan
+    for s, scenario in enumerate(plan.scenarios):
+        run.examine("scenario", 2)
+        if not scenario.tasks():
+            run.find(
+                "scenario",
+                _("scenario '{id}' has no tasks").format(id=scenario.id),
+                ("scenarios", s),
+            )
+        if scenario.needs_fallback_site and not scenario.fallback_sites:
+            run.find(
+                "scenario",
+                _("scenario '{id}' moves to a fallback site but names none").format(id=scenario.id),
+                ("scenarios", s, "needs_fallback_site"),
+            )
+
+
+def _months_before(day: date, months: int) -> date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+def _revision(run: _Run, clock: Clock) -> None:
+    plan = run.document.plan
+    run.examine("revision")
+    today = clock.now().astimezone(ZoneInfo(plan.organisation.timezone)).date()
+    approved = [
+        (r.approved_on, i) for i, r in enumerate(plan.revisions) if r.approved_on is not None
+    ]
+    if not approved:
+        run.find(
+            "revision",
+            _("no revision of the plan has been approved yet"),
+            ("revisions",) if plan.revisions else (),
+        )
+        return
+    last, index = max(approved)
+    if last < _months_before(today, 12):
+        run.find(
+            "revision",
+            _("the last approval, on {date}, is more than 12 months old: review the plan").format(
+                date=last.isoformat()
+            ),
+            ("revisions", index, "approved_on"),
+        )
+
+
+def _permissions(run: _Run) -> None:
+    run.examine("permissions")
+    try:
+        mode = run.document.path.stat().st_mode
+    except OSError:
+        return
+    if mode & stat.S_IROTH:
+        run.find(
+            "permissions",
+            _("the plan is readable by every user of this machine; run `chmod o-r {path}`").format(
+                path=shlex.quote(str(run.document.path))
+            ),
+        )
+
+
+def check_readiness(document: PlanDocument, clock: Clock) -> Readiness:
+    """Run every readiness check on a loaded plan, dating the revision check by `clock`."""
+    run = _Run(document)
+    _placeholders(run)
+    _phones(run)
+    _roles(run)
+    _scenarios(run)
+    _revision(run, clock)
+    _permissions(run)
+    findings = sorted(run.findings, key=lambda f: (f.line is None, f.line or 0, f.column or 0))
+    return Readiness(findings, run.score(), run.examined)

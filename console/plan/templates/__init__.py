@@ -1,0 +1,1 @@
+"""Plan templates that `drp init` writes, one per language."""

@@ -1,0 +1,72 @@
+"""Writing files that hold the plan's confidential content.
+
+The plan is "uiterst vertrouwelijk": whatever drp writes from it (a new plan,
+a binder) is created mode 0600 and never world-readable. A write is atomic:
+the content goes to a temporary file beside the target, is fsync'ed, and only
+then takes the target's name, so a crash or a full disk never leaves half a
+file and never destroys the file that was there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+PRIVATE_MODE = 0o600
+
+
+class TargetExists(FileExistsError):
+    """The target file exists and overwriting was not asked for."""
+
+
+def write_private(path: Path, text: str, *, overwrite: bool = False) -> None:
+    """Write `text` to `path` atomically, mode 0600; refuse an existing file unless `overwrite`."""
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(path)
+    if not overwrite and path.exists():
+        raise TargetExists(path)
+    directory = path.parent
+    temporary = directory / f".{path.name}.{os.getpid()}.tmp"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, PRIVATE_MODE)  # the umask may have narrowed, never widened
+        if overwrite:
+            os.replace(temporary, path)
+        else:
+            _link_new(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+    _sync_directory(directory)
+
+
+def _link_new(temporary: Path, path: Path) -> None:
+    """Give `temporary` the name `path`, failing if `path` appeared meanwhile."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise TargetExists(path) from None
+    except OSError:  # no hard links here (a FAT USB stick): check, then rename
+        if path.exists():
+            raise TargetExists(path) from None
+        os.replace(temporary, path)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the new name durable too (a no-op where directories cannot be opened)."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,1 @@
+"""The Textual console: the crisis staff's face of the plan and the journal."""

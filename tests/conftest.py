@@ -1,0 +1,82 @@
+"""Shared test helpers: paths to the shipped plans, writing plan variants, running `drp`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from console.cli import main
+from console.clock import FixedClock
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_PLAN = ROOT / "plan.toml"
+MINIMAL_PLAN = ROOT / "tests" / "fixtures" / "minimal.toml"
+TEMPLATE = ROOT / "console" / "plan" / "templates" / "nl.toml"
+FROZEN_NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+
+
+@dataclass
+class Result:
+    """What a `drp` run left behind."""
+
+    status: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """A clock frozen on a fixed day."""
+    return FixedClock(FROZEN_NOW)
+
+
+@pytest.fixture
+def drp(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    """Run `drp` in this process with the given arguments."""
+
+    def run(*args: str) -> Result:
+        status = main(list(args))
+        captured = capsys.readouterr()
+        return Result(status, captured.out, captured.err)
+
+    return run
+
+
+def run_drp_process(
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> Result:
+    """Run `python -m console` as a real process."""
+    full_env = {**os.environ, **(env or {})}
+    completed = subprocess.run(
+        [sys.executable, "-m", "console", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=60,
+        check=False,
+    )
+    return Result(completed.returncode, completed.stdout, completed.stderr)
+
+
+@pytest.fixture
+def private_copy(tmp_path: Path) -> Callable[..., Path]:
+    """Write plan text (or a copy of a plan file) to a mode-0600 file in tmp_path."""
+
+    def write(source: Path | str, name: str = "plan.toml") -> Path:
+        text = source.read_text("utf-8") if isinstance(source, Path) else source
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        path.chmod(0o600)
+        return path
+
+    return write

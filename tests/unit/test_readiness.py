@@ -1,0 +1,173 @@
+"""Readiness checks: each kind of gap is found, located, and lowers the score."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from console.clock import FixedClock
+from console.plan import read_plan
+from console.plan.readiness import PLACEHOLDER, check_readiness
+from tests.conftest import MINIMAL_PLAN, Result
+
+MINIMAL = MINIMAL_PLAN.read_text("utf-8")
+
+
+def findings_for(path: Path, clock: FixedClock) -> list[tuple[str, str, str]]:
+    readiness = check_readiness(read_plan(path), clock)
+    return [(f.check, f.field, f.message) for f in readiness.findings]
+
+
+def test_minimal_private_plan_is_ready(
+    private_copy: Callable[..., Path], clock: FixedClock
+) -> None:
+    readiness = check_readiness(read_plan(private_copy(MINIMAL)), clock)
+    assert readiness.findings == []
+    assert readiness.score == 100
+    assert readiness.ready
+
+
+@pytest.mark.parametrize(
+    "text", ["<naam>", "<voornaam><naam>", "**** ** ** **", "VLAN xx", "xx / yy Mbps"]
+)
+def test_placeholder_pattern_matches_the_seeds_placeholders(text: str) -> None:
+    assert PLACEHOLDER.search(text)
+
+
+@pytest.mark.parametrize("text", ["Jan Janssens", "+32 470 12 34 56", "Xxavier", "luxx", "a < b"])
+def test_placeholder_pattern_leaves_real_values(text: str) -> None:
+    assert not PLACEHOLDER.search(text)
+
+
+def test_placeholders_are_found_with_their_line(
+    private_copy: Callable[..., Path], clock: FixedClock
+) -> None:
+    text = MINIMAL.replace('name = "Jan Janssens"', 'name = "<voornaam> <naam>"').replace(
+        'phone = "+32 470 00 00 01"', 'phone = "**** ** ** **"'
+    )
+    document = read_plan(private_copy(text))
+    readiness = check_readiness(document, clock)
+    found = {(f.field, f.message) for f in readiness.findings}
+    assert ("people[0].name", "placeholder '<voornaam>' still to fill in") in found
+    assert ("people[0].phone", "placeholder '****' still to fill in") in found
+    line = text[: text.index("**** ** ** **")].count("\n") + 1
+    assert any(f.line == line for f in readiness.findings)
+    assert readiness.score < 100
+
+
+def test_person_without_phone(private_copy: Callable[..., Path], clock: FixedClock) -> None:
+    text = MINIMAL.replace('phone = "+32 470 00 00 01"\n', "")
+    assert ("phone", "people[0]", "Jan Janssens has no phone number") in findings_for(
+        private_copy(text), clock
+    )
+
+
+def test_role_nobody_holds_and_task_owned_by_it(
+    private_copy: Callable[..., Path], clock: FixedClock
+) -> None:
+    text = MINIMAL.replace(
+        "[[people]]",
+        '[[roles]]\nid = "ict"\ntitle = "ICT systeembeheerder"\n\n[[people]]',
+        1,
+    ).replace(
+        'title = "Restore van de systemen"\nowner = "coordinator"',
+        'title = "Restore van de systemen"\nowner = "ict"',
+    )
+    found = findings_for(private_copy(text), clock)
+    assert ("role", "roles[1]", "nobody holds the role 'ICT systeembeheerder'") in found
+    assert (
+        "role",
+        "scenarios[0].technical[0].owner",
+        "task 'b-restore' is owned by 'ICT systeembeheerder', which nobody holds",
+    ) in found
+
+
+def test_scenario_without_tasks_and_without_fallback_site(
+    private_copy: Callable[..., Path], clock: FixedClock
+) -> None:
+    text = MINIMAL + (
+        '\n[[scenarios]]\nid = "A"\ntitle = "Uitwijklocatie"\ntarget_hours = 72\n'
+        "needs_fallback_site = true\n"
+    )
+    found = findings_for(private_copy(text), clock)
+    assert ("scenario", "scenarios[1]", "scenario 'A' has no tasks") in found
+    assert (
+        "scenario",
+        "scenarios[1].needs_fallback_site",
+        "scenario 'A' moves to a fallback site but names none",
+    ) in found
+
+
+@pytest.mark.parametrize(
+    ("now", "stale"),
+    [
+        (datetime(2027, 1, 31, 22, 59, tzinfo=UTC), False),  # 2027-01-31 23:59 in Brussels
+        (datetime(2027, 1, 31, 23, 0, tzinfo=UTC), False),  # 2027-02-01 00:00 in Brussels
+        (datetime(2027, 2, 1, 23, 0, tzinfo=UTC), True),  # 2027-02-02 in Brussels
+    ],
+)
+def test_approval_older_than_twelve_months_by_the_injected_clock(
+    now: datetime, stale: bool, private_copy: Callable[..., Path]
+) -> None:
+    found = findings_for(private_copy(MINIMAL), FixedClock(now))
+    expected = (
+        "revision",
+        "revisions[0].approved_on",
+        "the last approval, on 2026-02-01, is more than 12 months old: review the plan",
+    )
+    assert (expected in found) is stale
+
+
+def test_no_approved_revision(private_copy: Callable[..., Path], clock: FixedClock) -> None:
+    text = MINIMAL.replace("approved_on = 2026-02-01\n", "")
+    assert ("revision", "revisions", "no revision of the plan has been approved yet") in (
+        findings_for(private_copy(text), clock)
+    )
+
+
+def test_world_readable_plan(private_copy: Callable[..., Path], clock: FixedClock) -> None:
+    path = private_copy(MINIMAL)
+    path.chmod(0o644)
+    [(check, field, message)] = findings_for(path, clock)
+    assert check == "permissions"
+    assert field == ""
+    assert message.startswith("the plan is readable by every user of this machine; run `chmod o-r")
+    path.chmod(0o640)
+    assert findings_for(path, clock) == []
+
+
+def test_check_command_exit_status_and_score(
+    private_copy: Callable[..., Path], drp: Callable[..., Result]
+) -> None:
+    path = private_copy(MINIMAL.replace('phone = "+32 470 00 00 01"\n', ""))
+    result = drp("check", "--plan", str(path), "--now", "2026-11-29T10:00")
+    assert result.status == 1
+    line = MINIMAL.index("[[people]]")
+    assert (
+        f"{path}:{MINIMAL[:line].count(chr(10)) + 1}:1: people[0]: Jan Janssens has no phone"
+        in (result.out)
+    )
+    assert "valid, 1 finding (people without a phone: 1). Readiness 83%." in result.out
+    path.write_text(MINIMAL)
+    result = drp("check", "--plan", str(path), "--now", "2026-11-29T10:00")
+    assert result.status == 0
+    assert "valid and ready. Readiness 100%." in result.out
+
+
+def test_check_json_lists_findings(
+    private_copy: Callable[..., Path], drp: Callable[..., Result]
+) -> None:
+    import json
+
+    path = private_copy(MINIMAL.replace('phone = "+32 470 00 00 01"\n', ""))
+    result = drp("check", "--plan", str(path), "--json", "--now", "2026-11-29T10:00")
+    report = json.loads(result.out)
+    assert result.status == 1
+    assert report["valid"] is True
+    assert report["ready"] is False
+    assert report["exit"] == 1
+    assert report["score"] == 83
+    assert [f["check"] for f in report["findings"]] == ["phone"]
