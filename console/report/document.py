@@ -1,0 +1,102 @@
+"""A tiny, format-neutral document model that every report is built as.
+
+The binder, the status report and the after-action report say *what* to print
+(sections, paragraphs, lists, tables); the renderers decide *how* (Markdown,
+HTML, later plain text and PDF). Keeping the two apart means one builder per
+report and one renderer per format, instead of one per pair, and lets tests
+assert content without parsing any markup. Everything is a frozen dataclass
+holding already translated, already formatted strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A run of text; line breaks inside it are kept."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class BulletList:
+    """A list of items, numbered when the order matters (a priority list)."""
+
+    items: tuple[str, ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row; every row is padded or cut to the headers' width."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class KeyValues:
+    """Labelled values, such as a person's name, phone and function."""
+
+    items: tuple[tuple[str, str], ...]
+
+
+Block = Paragraph | BulletList | Table | KeyValues
+"""Anything a section can hold besides its subsections."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered part of a document ("12", "13.1") or an unnumbered one ("")."""
+
+    number: str
+    title: str
+    blocks: tuple[Block, ...] = ()
+    subsections: tuple[Section, ...] = ()
+    new_page: bool = False
+    """A hint for paged formats: start this section on a new page."""
+
+    @property
+    def heading(self) -> str:
+        """The heading as printed: "12. Title", "13.1 Title" or just "Title"."""
+        if not self.number:
+            return self.title
+        if "." in self.number:
+            return f"{self.number} {self.title}"
+        return f"{self.number}. {self.title}"
+
+    @property
+    def anchor(self) -> str:
+        """A stable fragment id for links within the document, such as "section-13-1"."""
+        return "section-" + self.number.replace(".", "-") if self.number else ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole report: what it is, for whom, how confidential, and its sections."""
+
+    title: str
+    sections: tuple[Section, ...]
+    subtitle: str = ""
+    generated_for: str = ""
+    """Whose document it is, such as the organisation's name."""
+    classification: str = ""
+    """The confidentiality marking printed on every page; empty for none."""
+    language: str = "en"
+    """The language of the document's content, for `<html lang>` and hyphenation."""
+    details: tuple[tuple[str, str], ...] = ()
+    """Labelled facts for the title page: address, version, approval."""
+
+    def walk(self) -> Iterator[tuple[int, Section]]:
+        """Every section with its depth (1 for top level), in reading order."""
+
+        def visit(sections: tuple[Section, ...], depth: int) -> Iterator[tuple[int, Section]]:
+            for section in sections:
+                yield depth, section
+                yield from visit(section.subsections, depth + 1)
+
+        return visit(self.sections, 1)
