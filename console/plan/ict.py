@@ -161,16 +161,20 @@ class Ict(Section):
 
     def components(self) -> list[Component]:
         """Every component with an id, in the order of the seed."""
-        return [
-            *self.hosts,
-            *self.physical_servers,
-            *self.firewalls,
-            *self.switches,
-            *self.wireless_links,
-            *self.wan,
-            *self.vpns,
-            *self.cloud,
-        ]
+        return [component for group in COMPONENT_GROUPS for component in getattr(self, group)]
+
+
+COMPONENT_GROUPS = (
+    "hosts",
+    "physical_servers",
+    "firewalls",
+    "switches",
+    "wireless_links",
+    "wan",
+    "vpns",
+    "cloud",
+)
+"""The lists of `[ict]` whose entries are components, in the order of the seed."""
 
 
 GRID_MARKS = frozenset("*.-")

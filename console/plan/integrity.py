@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from console.i18n import N_, _
+from console.plan.ict import COMPONENT_GROUPS
 from console.plan.model import Plan
 
 Loc = tuple[str | int, ...]
@@ -134,16 +135,7 @@ def _id_problems(plan: Plan) -> Iterator[Problem]:
         [(("ict", "vlans", i, "id"), vlan.id) for i, vlan in enumerate(plan.ict.vlans)], _("VLAN")
     )
     components: list[tuple[Loc, str]] = []
-    for group in (
-        "hosts",
-        "physical_servers",
-        "firewalls",
-        "switches",
-        "wireless_links",
-        "wan",
-        "vpns",
-        "cloud",
-    ):
+    for group in COMPONENT_GROUPS:
         components.extend(
             (("ict", group, i, "id"), c.id) for i, c in enumerate(getattr(plan.ict, group))
         )
@@ -184,16 +176,7 @@ def _reference_problems(plan: Plan) -> list[Problem]:
         check.ref(("telephony", "lines", i, "provider"), "provider", line.provider)
     if plan.insurance is not None:
         check.ref(("insurance", "contact"), "organisation", plan.insurance.contact)
-    for group in (
-        "hosts",
-        "physical_servers",
-        "firewalls",
-        "switches",
-        "wireless_links",
-        "wan",
-        "vpns",
-        "cloud",
-    ):
+    for group in COMPONENT_GROUPS:
         for i, component in enumerate(getattr(plan.ict, group)):
             loc: Loc = ("ict", group, i)
             check.ref((*loc, "site"), "site", component.site)
