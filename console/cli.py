@@ -15,10 +15,14 @@ import traceback
 from collections.abc import Sequence
 
 from console import __version__
-from console.commands import binder, check, init
+from console.commands import actions, binder, check, init, merge, status
 from console.commands.common import EXIT_INVALID, EXIT_OK, UserError, warn
+from console.commands.session import translate_errors
 from console.i18n import _, set_language
+from console.incident.access import Refused
+from console.incident.session import ActionError
 from console.plan import PlanError
+from console.store.journal import StoreError
 
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
@@ -32,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"drp {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
-    for command in (check, init, binder):
+    for command in (check, init, binder, actions, status, merge):
         command.register(subparsers)
     return parser
 
@@ -48,6 +52,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args)
         return status
+    except (ActionError, Refused, StoreError) as error:
+        translated = translate_errors(error)
+        assert translated is not None
+        warn(f"drp: {translated}")
+        return translated.status
     except PlanError as error:
         for problem in error.problems:
             warn(str(problem))

@@ -93,3 +93,22 @@ def say(text: str = "") -> None:
 def warn(text: str) -> None:
     """Print a line for the user on standard error."""
     sys.stderr.write(text + "\n")
+
+
+STATE_ENV = "DRP_STATE"
+DEFAULT_STATE_FOLDER = "drp-state"
+
+
+def add_state_argument(parser: argparse.ArgumentParser) -> None:
+    """Add `--state DIR`."""
+    parser.add_argument(
+        "--state",
+        metavar="DIR",
+        help=_("the state directory (default: $DRP_STATE, else drp-state beside the plan)"),
+    )
+
+
+def state_dir(args: argparse.Namespace, plan: Path) -> Path:
+    """The state directory: --state, else $DRP_STATE, else drp-state beside the plan."""
+    given = getattr(args, "state", None) or os.environ.get(STATE_ENV)
+    return Path(given) if given else plan.resolve().parent / DEFAULT_STATE_FOLDER

@@ -1,0 +1,69 @@
+"""`drp merge OTHER_STATE_DIR`: take in the events of a copy that drifted apart.
+
+A laptop at the fallback site and the server each kept a journal while they
+could not reach each other. Merging writes into this state directory every
+event of the other that it lacks, unchanged (same id, time, actor and host),
+so the result is the union of both; merging again adds nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from console.commands.common import EXIT_OK, UserError, say, warn
+from console.commands.session import add_session_arguments, open_session
+from console.i18n import _, ngettext
+from console.incident.access import require
+from console.incident.events import sort_key
+from console.store.journal import JournalReader, journal_folder
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Declare `drp merge`."""
+    parser = subparsers.add_parser(
+        "merge",
+        help=_("take in the events of another state directory"),
+        description=_(
+            "Copy into this state directory every event of OTHER that it lacks. "
+            "Nothing is changed or removed; merging twice adds nothing the second time."
+        ),
+    )
+    parser.add_argument("other", metavar="OTHER_STATE_DIR")
+    add_session_arguments(parser, action=False)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Merge OTHER into this state directory."""
+    other = Path(args.other)
+    if not journal_folder(other).is_dir():
+        raise UserError(
+            _("{path} is not a drp state directory (it has no journal folder)").format(path=other)
+        )
+    session = open_session(args)
+    require(session.plan, session.login, "merge")
+    if journal_folder(other).resolve() == journal_folder(session.state_dir).resolve():
+        raise UserError(_("{path} is this state directory itself").format(path=other))
+    found = JournalReader(other).poll()
+    for damage in found.damage:
+        warn(
+            _("journal damage in {other} (skipped, the file is kept): {damage}").format(
+                other=other, damage=damage
+            )
+        )
+    new = sorted((e for e in found.events if e.id not in session.events), key=sort_key)
+    try:
+        for event in new:
+            session.writer.append(event)
+            session.remember(event)
+    finally:
+        session.close()
+    say(
+        ngettext(
+            "Merged {new} new event from {other} ({known} already here).",
+            "Merged {new} new events from {other} ({known} already here).",
+            len(new),
+        ).format(new=len(new), other=other, known=len(found.events) - len(new))
+    )
+    return EXIT_OK

@@ -1,0 +1,89 @@
+"""Opening a session for a subcommand: plan, state directory, clock, user.
+
+Also where the incident layer's errors become exit statuses: a mistake is 2,
+a refusal 3, and journal damage is reported on standard error (the damaged
+file is kept as it is).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from console.clock import SystemClock
+from console.commands.common import (
+    EXIT_INVALID,
+    EXIT_REFUSED,
+    UserError,
+    add_now_argument,
+    add_plan_argument,
+    add_state_argument,
+    clock_for,
+    parse_instant,
+    plan_path,
+    state_dir,
+    warn,
+)
+from console.i18n import _, set_language
+from console.incident.access import Refused
+from console.incident.session import ActionError, Session
+from console.plan import load_plan
+from console.store.journal import StoreError
+
+
+def add_session_arguments(parser: argparse.ArgumentParser, *, action: bool) -> None:
+    """--plan and --state; for actions --at and --incident, for views --now."""
+    add_plan_argument(parser)
+    add_state_argument(parser)
+    if action:
+        parser.add_argument(
+            "--at",
+            metavar="ISO8601",
+            help=_("when it happened, if not now (such as 2026-03-29T14:30)"),
+        )
+        parser.add_argument(
+            "--incident", metavar="ID", help=_("the incident, if not the active one")
+        )
+    else:
+        add_now_argument(parser)
+
+
+def open_session(args: argparse.Namespace, *, views: bool = False) -> Session:
+    """The session a subcommand works in, with the journal read."""
+    path = plan_path(args)
+    plan = load_plan(path)
+    set_language(plan.organisation.language)
+    clock = clock_for(args, plan.organisation.timezone) if views else SystemClock()
+    session = Session(plan, state_dir(args, path), clock)
+    session.refresh()
+    for damage in session.damage:
+        warn(_("journal damage (the file is kept as it is): {damage}").format(damage=damage))
+    return session
+
+
+def zone(session: Session) -> ZoneInfo:
+    """The plan's time zone."""
+    return ZoneInfo(session.plan.organisation.timezone)
+
+
+def at_option(args: argparse.Namespace, session: Session, name: str = "at") -> datetime | None:
+    """The parsed --at (or another instant option), or None."""
+    text = getattr(args, name, None)
+    if not text:
+        return None
+    return parse_instant(text, session.plan.organisation.timezone, f"--{name}")
+
+
+def translate_errors(error: Exception) -> UserError | None:
+    """The user-facing error for an incident-layer exception, if it is one."""
+    if isinstance(error, Refused):
+        return UserError(str(error), EXIT_REFUSED)
+    if isinstance(error, ActionError):
+        return UserError(str(error), EXIT_INVALID)
+    if isinstance(error, StoreError):
+        return UserError(
+            _("could not write the journal, nothing was recorded: {reason}").format(reason=error),
+            EXIT_INVALID,
+        )
+    return None

@@ -1,0 +1,331 @@
+"""Every action of the crisis staff, checked and recorded durably.
+
+The command line and the console are two faces of these functions. Each one
+checks the user's role, the ids it is given and the state of the incident,
+builds the event, and returns it only once it is on disk. Mistakes raise
+`ActionError` (exit 2), refusals `Refused` (exit 3).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from console.i18n import _
+from console.incident import timefmt
+from console.incident.access import require
+from console.incident.events import (
+    EVENT_ADAPTER,
+    ComponentStatus,
+    ContactResult,
+    Declared,
+    Event,
+    Extent,
+    RestoreStatus,
+    TaskStatus,
+    TicketOpened,
+)
+from console.incident.ids import new_id, short
+from console.incident.session import ActionError, Session
+from console.incident.state import IncidentState
+
+FUTURE_TOLERANCE = timedelta(minutes=1)
+
+
+def _known(kind: str, value: str, candidates: Iterable[str]) -> str:
+    """`value` if it is one of `candidates`; else an error that suggests the closest."""
+    pool = list(candidates)
+    if value in pool:
+        return value
+    close = difflib.get_close_matches(value, pool, n=1, cutoff=0.5)
+    if close:
+        raise ActionError(
+            _("no {kind} '{value}'; did you mean '{close}'?").format(
+                kind=kind, value=value, close=close[0]
+            )
+        )
+    raise ActionError(_("no {kind} '{value}' in the plan").format(kind=kind, value=value))
+
+
+def _instant(session: Session, at: datetime | None) -> datetime:
+    now = session.now()
+    if at is None:
+        return now
+    if at - now > FUTURE_TOLERANCE:
+        raise ActionError(
+            _("--at {at} is in the future; record what has happened").format(at=at.isoformat())
+        )
+    return at
+
+
+def _record(session: Session, incident: str, at: datetime | None, **fields: Any) -> Event:
+    when = _instant(session, at)
+    recorded = session.now()
+    event = EVENT_ADAPTER.validate_python(
+        {
+            "id": new_id(recorded),
+            "incident": incident,
+            "at": when,
+            "recorded_at": recorded,
+            "actor": session.login,
+            "host": session.host,
+            **fields,
+        }
+    )
+    session.writer.append(event)
+    session.remember(event)
+    return event
+
+
+def _open_state(session: Session, action: str, incident: str | None) -> IncidentState:
+    require(session.plan, session.login, action)
+    return session.state(session.select(incident).id)
+
+
+def declare(
+    session: Session,
+    extent: Extent = "total",
+    summary: str = "",
+    drill: bool = False,
+    at: datetime | None = None,
+) -> Declared:
+    """Declare a disaster (or start a drill): the incident and its clocks begin."""
+    require(session.plan, session.login, "declare")
+    running = session.active(drill=drill)
+    if running is not None:
+        kind = _("drill") if drill else _("disaster")
+        raise ActionError(
+            _("a {kind} is already active: {id}, declared {at}; close it first").format(
+                kind=kind, id=running.id, at=timefmt.when(running.declared_at, _zone(session))
+            )
+        )
+    when = _instant(session, at)
+    event_id = new_id(session.now())
+    local = when.astimezone(_zone(session))
+    incident = ("DRILL-" if drill else "") + f"{local:%Y%m%d}-{short(event_id)}"
+    event = EVENT_ADAPTER.validate_python(
+        {
+            "id": event_id,
+            "incident": incident,
+            "at": when,
+            "recorded_at": session.now(),
+            "actor": session.login,
+            "host": session.host,
+            "kind": "declared",
+            "extent": extent,
+            "summary": summary,
+            "drill": drill,
+        }
+    )
+    session.writer.append(event)
+    session.remember(event)
+    assert isinstance(event, Declared)
+    return event
+
+
+def _zone(session: Session) -> ZoneInfo:
+    return ZoneInfo(session.plan.organisation.timezone)
+
+
+def contact(
+    session: Session,
+    person: str,
+    result: ContactResult,
+    note: str = "",
+    at: datetime | None = None,
+    incident: str | None = None,
+) -> Event:
+    """Record an attempt to reach a person."""
+    state = _open_state(session, "contact", incident)
+    _known(_("person"), person, (p.id for p in session.plan.people))
+    return _record(session, state.id, at, kind="contact", person=person, result=result, note=note)
+
+
+def meeting(
+    session: Session, note: str = "", at: datetime | None = None, incident: str | None = None
+) -> Event:
+    """Record a meeting of the crisis staff."""
+    state = _open_state(session, "meeting", incident)
+    return _record(session, state.id, at, kind="meeting", note=note)
+
+
+def assess(
+    session: Session, note: str, at: datetime | None = None, incident: str | None = None
+) -> Event:
+    """Record an assessment of the damage."""
+    state = _open_state(session, "assess", incident)
+    if not note.strip():
+        raise ActionError(_("an assessment needs some text"))
+    return _record(session, state.id, at, kind="assessment", note=note)
+
+
+def decide(
+    session: Session,
+    scenario: str,
+    note: str = "",
+    at: datetime | None = None,
+    incident: str | None = None,
+) -> Event:
+    """Decide the scenario: its target, tasks and deadlines apply from now on."""
+    state = _open_state(session, "decide", incident)
+    _known(_("scenario"), scenario, (s.id for s in session.plan.scenarios))
+    return _record(session, state.id, at, kind="decided", scenario=scenario, note=note)
+
+
+def _task_in_play(session: Session, state: IncidentState, task: str) -> None:
+    plan = session.plan
+    _known(_("task"), task, (t.id for _phase, t in plan.tasks()))
+    if state.task(task) is not None:
+        return
+    owner = next((s for s in plan.scenarios if any(t.id == task for _p, t in s.tasks())), None)
+    if owner is None:
+        raise ActionError(
+            _("task '{task}' belongs to the recovery phase, which has not started").format(
+                task=task
+            )
+        )
+    if state.scenario is None:
+        raise ActionError(
+            _("task '{task}' is part of scenario {scenario}; no scenario is decided yet").format(
+                task=task, scenario=owner.id
+            )
+        )
+    raise ActionError(
+        _(
+            "task '{task}' is part of scenario {scenario}, but scenario {decided} was decided"
+        ).format(task=task, scenario=owner.id, decided=state.scenario)
+    )
+
+
+def set_task(
+    session: Session,
+    task: str,
+    status: TaskStatus,
+    note: str = "",
+    at: datetime | None = None,
+    incident: str | None = None,
+) -> Event:
+    """Set a task's status."""
+    state = _open_state(session, "task", incident)
+    _task_in_play(session, state, task)
+    return _record(session, state.id, at, kind="task", task=task, status=status, note=note)
+
+
+def assign(
+    session: Session,
+    task: str,
+    person: str,
+    at: datetime | None = None,
+    incident: str | None = None,
+) -> Event:
+    """Give a task to a person."""
+    state = _open_state(session, "assign", incident)
+    _task_in_play(session, state, task)
+    _known(_("person"), person, (p.id for p in session.plan.people))
+    return _record(session, state.id, at, kind="assigned", task=task, person=person)
+
+
+def note(
+    session: Session, text: str, at: datetime | None = None, incident: str | None = None
+) -> Event:
+    """Add a note to the timeline."""
+    state = _open_state(session, "note", incident)
+    if not text.strip():
+        raise ActionError(_("a note needs some text"))
+    return _record(session, state.id, at, kind="note", text=text)
+
+
+def set_component(
+    session: Session,
+    component: str,
+    status: ComponentStatus,
+    note: str = "",
+    at: datetime | None = None,
+    incident: str | None = None,
+) -> Event:
+    """Record a component's status."""
+    state = _open_state(session, "component", incident)
+    _known(_("component"), component, (c.id for c in session.plan.components()))
+    return _record(
+        session, state.id, at, kind="component", component=component, status=status, note=note
+    )
+
+
+def open_ticket(
+    session: Session,
+    provider: str,
+    ref: str = "",
+    at: datetime | None = None,
+    incident: str | None = None,
+) -> TicketOpened:
+    """Open a ticket with a provider; its SLA clock starts at `at`."""
+    state = _open_state(session, "ticket", incident)
+    _known(_("provider"), provider, (p.id for p in session.plan.providers))
+    ticket = f"{provider}-{short(new_id(session.now()))}"
+    event = _record(
+        session, state.id, at, kind="ticket-opened", ticket=ticket, provider=provider, ref=ref
+    )
+    assert isinstance(event, TicketOpened)
+    return event
+
+
+def close_ticket(
+    session: Session,
+    ticket: str,
+    note: str = "",
+    at: datetime | None = None,
+    incident: str | None = None,
+) -> Event:
+    """Close a provider ticket."""
+    state = _open_state(session, "ticket", incident)
+    open_ids = [t.id for t in state.open_tickets()]
+    if ticket in {t.id for t in state.tickets} - set(open_ids):
+        raise ActionError(_("ticket '{ticket}' is already closed").format(ticket=ticket))
+    if not open_ids:
+        raise ActionError(_("there is no open ticket"))
+    _known(_("open ticket"), ticket, open_ids)
+    return _record(session, state.id, at, kind="ticket-closed", ticket=ticket, note=note)
+
+
+def restore(
+    session: Session,
+    system: str,
+    status: RestoreStatus,
+    point: datetime | None = None,
+    at: datetime | None = None,
+    incident: str | None = None,
+) -> Event:
+    """Record how far the restore of a system (a backup or a component) has come."""
+    state = _open_state(session, "restore", incident)
+    plan = session.plan
+    systems = [b.id for b in plan.backups] + [c.id for c in plan.components()]
+    _known(_("system"), system, systems)
+    fields: dict[str, Any] = {"kind": "restore", "system": system, "status": status}
+    if point is not None:
+        fields["point"] = point
+    return _record(session, state.id, at, **fields)
+
+
+def start_recovery(
+    session: Session, note: str = "", at: datetime | None = None, incident: str | None = None
+) -> Event:
+    """Start the recovery phase: the return to normal."""
+    state = _open_state(session, "recover", incident)
+    if state.recovery_started_at is not None:
+        raise ActionError(
+            _("the recovery phase already started at {at}").format(
+                at=timefmt.when(state.recovery_started_at, _zone(session))
+            )
+        )
+    return _record(session, state.id, at, kind="recovery", note=note)
+
+
+def close(
+    session: Session, note: str = "", at: datetime | None = None, incident: str | None = None
+) -> Event:
+    """Close the incident: its journal stays as the audit trail."""
+    state = _open_state(session, "close", incident)
+    return _record(session, state.id, at, kind="closed", note=note)

@@ -1,0 +1,220 @@
+"""The fold: from a plan and an incident's events to its current state.
+
+Pure and deterministic. Events are deduplicated by id (a merge may bring the
+same event twice) and applied in order of (`at`, id), so any permutation of
+the same events gives the same state; when two events set the same thing,
+the later `at` wins and the id breaks ties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from console.incident.events import (
+    Closed,
+    ComponentChanged,
+    Contacted,
+    Decided,
+    Declared,
+    Event,
+    RecoveryStarted,
+    RestoreChanged,
+    TaskAssigned,
+    TaskChanged,
+    TicketClosed,
+    TicketOpened,
+    sort_key,
+)
+from console.incident.sla import NoBusinessHours, sla_due
+from console.incident.state import (
+    ComponentState,
+    ContactState,
+    DeadlineState,
+    IncidentState,
+    RestoreState,
+    TaskState,
+    TicketState,
+)
+from console.plan.model import Plan
+from console.plan.scenarios import Phase, Task
+
+
+class NotAnIncident(ValueError):
+    """The events hold no declaration, or declarations of more than one incident."""
+
+
+def ordered(events: Iterable[Event]) -> list[Event]:
+    """Events without duplicates, in the order of the fold."""
+    unique = {event.id: event for event in events}
+    return sorted(unique.values(), key=sort_key)
+
+
+def after(start: datetime, hours: float) -> datetime:
+    """The instant `hours` real hours after `start` (72 h is 72 h across a DST change).
+
+    Computed in UTC: Python adds a timedelta to a zoned datetime on the wall
+    clock, which would make 72 h across a DST change 71 or 73 real hours.
+    """
+    return start.astimezone(UTC) + timedelta(hours=hours)
+
+
+def contact_people(plan: Plan) -> list[str]:
+    """Who is tracked as contacted: the crisis staff, then the other plan holders."""
+    ids = [*plan.crisis.staff, *plan.holders.people]
+    if plan.holders.dpo:
+        ids.append(plan.holders.dpo)
+    return list(dict.fromkeys(ids))
+
+
+def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
+    """The state of the one incident these events belong to."""
+    timeline = ordered(events)
+    declarations = [e for e in timeline if isinstance(e, Declared)]
+    if not declarations or len({d.incident for d in declarations}) > 1:
+        raise NotAnIncident("the events must hold the declaration of exactly one incident")
+    declared = declarations[0]
+    timeline = [e for e in timeline if e.incident == declared.incident]
+    zone = ZoneInfo(plan.organisation.timezone)
+    start = declared.at
+
+    scenario: str | None = None
+    decided_at = recovery_at = closed_at = None
+    statuses: dict[str, TaskChanged] = {}
+    assignees: dict[str, str] = {}
+    contacts: dict[str, Contacted] = {}
+    components: dict[str, ComponentChanged] = {}
+    restores: dict[str, RestoreChanged] = {}
+    opened: dict[str, TicketOpened] = {}
+    closed_tickets: dict[str, TicketClosed] = {}
+    for event in timeline:
+        match event:
+            case Decided():
+                scenario, decided_at = event.scenario, event.at
+            case TaskChanged():
+                statuses[event.task] = event
+            case TaskAssigned():
+                assignees[event.task] = event.person
+            case Contacted():
+                contacts[event.person] = event
+            case ComponentChanged():
+                components[event.component] = event
+            case RestoreChanged():
+                restores[event.system] = event
+            case TicketOpened():
+                opened.setdefault(event.ticket, event)
+            case TicketClosed():
+                closed_tickets[event.ticket] = event
+            case RecoveryStarted():
+                recovery_at = recovery_at or event.at
+            case Closed():
+                closed_at = closed_at or event.at
+
+    chosen = plan.scenario(scenario) if scenario else None
+    listed: list[tuple[Phase, Task]] = [("step", step) for step in plan.steps]
+    if chosen is not None:
+        listed.extend(chosen.tasks())
+    if recovery_at is not None:
+        listed.extend(("recovery", task) for task in plan.recovery.tasks)
+    tasks = []
+    for phase, task in listed:
+        change = statuses.get(task.id)
+        tasks.append(
+            TaskState(
+                id=task.id,
+                title=task.title,
+                phase=phase,
+                owner=task.owner,
+                status=change.status if change else "todo",
+                assignee=assignees.get(task.id),
+                note=change.note if change else "",
+                updated_at=change.at if change else None,
+                due_at=after(start, task.due_hours) if task.due_hours is not None else None,
+            )
+        )
+
+    people = plan.people_by_id
+    contact_states = []
+    for person_id in contact_people(plan):
+        reached = contacts.get(person_id)
+        contact_states.append(
+            ContactState(
+                id=person_id,
+                name=people[person_id].name if person_id in people else person_id,
+                status=reached.result if reached else "pending",
+                at=reached.at if reached else None,
+                note=reached.note if reached else "",
+            )
+        )
+
+    slas = {sla.provider: sla for sla in reversed(plan.slas)}
+    tickets = []
+    for ticket_id, opening in sorted(opened.items(), key=lambda item: sort_key(item[1])):
+        sla = slas.get(opening.provider)
+        due = None
+        if sla is not None:
+            try:
+                due = sla_due(sla, opening.at, zone)
+            except NoBusinessHours:
+                due = None
+        closing = closed_tickets.get(ticket_id)
+        tickets.append(
+            TicketState(
+                id=ticket_id,
+                provider=opening.provider,
+                opened_at=opening.at,
+                ref=opening.ref,
+                due_at=due,
+                closed_at=closing.at if closing else None,
+            )
+        )
+
+    component_states = []
+    for component in plan.components():
+        seen = components.get(component.id)
+        component_states.append(
+            ComponentState(
+                id=component.id,
+                name=component.name,
+                status=seen.status if seen else "unknown",
+                at=seen.at if seen else None,
+                note=seen.note if seen else "",
+            )
+        )
+
+    known = {t.id for _, t in plan.tasks()} | set(people) | {c.id for c in plan.components()}
+    known |= {s.id for s in plan.scenarios} | {p.id for p in plan.providers}
+    known |= {b.id for b in plan.backups}
+    referenced = [*statuses, *assignees.values(), *assignees, *contacts, *components, *restores]
+    referenced += [o.provider for o in opened.values()]
+    if scenario:
+        referenced.append(scenario)
+
+    return IncidentState(
+        id=declared.incident,
+        declared_at=start,
+        declared_by=declared.actor,
+        drill=declared.drill,
+        extent=declared.extent,
+        summary=declared.summary,
+        scenario=scenario,
+        decided_at=decided_at,
+        recovery_started_at=recovery_at,
+        closed_at=closed_at,
+        targets={s.id: after(start, s.target_hours) for s in plan.scenarios},
+        deadlines=[
+            DeadlineState(d.id, d.name, after(start, d.hours))
+            for d in (chosen.deadlines if chosen else [])
+        ],
+        tasks=tasks,
+        contacts=contact_states,
+        tickets=tickets,
+        components=component_states,
+        restores=[
+            RestoreState(system=r.system, status=r.status, at=r.at, point=r.point)
+            for r in sorted(restores.values(), key=sort_key)
+        ],
+        timeline=timeline,
+        unknown_ids=sorted(set(referenced) - known),
+    )

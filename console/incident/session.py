@@ -1,0 +1,134 @@
+"""A session on a state directory: the plan, the journal read so far, the clock and the user.
+
+The command line makes one per command; the console keeps one open and calls
+`refresh()` when the journal files change. Both record through the functions
+in `console.incident.actions`, which take a session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from console.clock import Clock
+from console.i18n import _
+from console.incident.access import Role, current_login, role_of
+from console.incident.events import Closed, Declared, Event
+from console.incident.fold import fold
+from console.incident.state import IncidentState
+from console.plan.model import Plan
+from console.store.journal import Damage, JournalReader, JournalWriter, host_name
+
+
+class ActionError(Exception):
+    """The action cannot be taken as asked; the message says why."""
+
+
+@dataclass(frozen=True)
+class IncidentSummary:
+    """One incident found in the journal."""
+
+    id: str
+    declared_at: datetime
+    drill: bool
+    closed: bool
+
+
+class Session:
+    """The plan and the journal of one state directory, seen by one user."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        state_dir: Path,
+        clock: Clock,
+        login: str | None = None,
+        host: str | None = None,
+    ) -> None:
+        self.plan = plan
+        self.state_dir = Path(state_dir)
+        self.clock = clock
+        self.login = login or current_login()
+        self.host = host or host_name()
+        self.reader = JournalReader(self.state_dir)
+        self.writer = JournalWriter(self.state_dir, self.host)
+        self.events: dict[str, Event] = {}
+        self.damage: list[Damage] = []
+        self._states: dict[str, IncidentState] = {}
+
+    @property
+    def role(self) -> Role:
+        """This user's role under the plan."""
+        return role_of(self.plan, self.login)
+
+    def refresh(self) -> bool:
+        """Read what was appended to the journal since the last refresh; True if anything was."""
+        result = self.reader.poll()
+        self.damage.extend(result.damage)
+        fresh = [e for e in result.events if e.id not in self.events]
+        for event in fresh:
+            self.events[event.id] = event
+        if fresh:
+            self._states.clear()
+        return bool(fresh or result.damage)
+
+    def remember(self, event: Event) -> None:
+        """Take an event this session has just written into account."""
+        self.events[event.id] = event
+        self._states.clear()
+
+    def incidents(self) -> list[IncidentSummary]:
+        """Every incident in the journal, oldest first."""
+        closed = {e.incident for e in self.events.values() if isinstance(e, Closed)}
+        first: dict[str, Declared] = {}
+        for event in self.events.values():
+            if isinstance(event, Declared):
+                known = first.get(event.incident)
+                if known is None or (event.at, event.id) < (known.at, known.id):
+                    first[event.incident] = event
+        return sorted(
+            (
+                IncidentSummary(d.incident, d.at, d.drill, d.incident in closed)
+                for d in first.values()
+            ),
+            key=lambda s: (s.declared_at, s.id),
+        )
+
+    def active(self, drill: bool | None = None) -> IncidentSummary | None:
+        """The open incident to act on: a real one before a drill, the latest first."""
+        open_ones = [i for i in self.incidents() if not i.closed]
+        if drill is not None:
+            open_ones = [i for i in open_ones if i.drill == drill]
+        open_ones.sort(key=lambda i: (not i.drill, i.declared_at, i.id))
+        return open_ones[-1] if open_ones else None
+
+    def select(self, incident_id: str | None = None) -> IncidentSummary:
+        """The incident named, or else the active one; `ActionError` if there is none."""
+        if incident_id:
+            for summary in self.incidents():
+                if summary.id == incident_id:
+                    return summary
+            raise ActionError(
+                _("no incident '{id}' in this state directory").format(id=incident_id)
+            )
+        found = self.active()
+        if found is None:
+            raise ActionError(_("no active disaster: declare one first with `drp declare`"))
+        return found
+
+    def state(self, incident_id: str) -> IncidentState:
+        """The folded state of an incident (cached until the journal changes)."""
+        cached = self._states.get(incident_id)
+        if cached is None:
+            events = [e for e in self.events.values() if e.incident == incident_id]
+            cached = self._states[incident_id] = fold(self.plan, events)
+        return cached
+
+    def now(self) -> datetime:
+        """The injected clock's current instant."""
+        return self.clock.now()
+
+    def close(self) -> None:
+        """Release this session's journal file."""
+        self.writer.close()

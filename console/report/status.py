@@ -1,0 +1,212 @@
+"""The incident's status for scripts (`drp status --json`) and for people (`drp status`).
+
+The JSON keys are a stable contract: every datetime is ISO 8601 with the
+offset of the plan's time zone, and keys are only ever added, never renamed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from console.i18n import _, ngettext
+from console.incident import timefmt
+from console.incident.state import IncidentState
+from console.plan.model import Plan
+
+
+def status_data(plan: Plan, state: IncidentState | None, now: datetime) -> dict[str, Any]:
+    """The status as plain data, ready for `json.dumps`."""
+    zone = ZoneInfo(plan.organisation.timezone)
+
+    def iso(instant: datetime | None) -> str | None:
+        return timefmt.iso(instant, zone)
+
+    if state is None:
+        return {
+            "incident": None,
+            "targets": {},
+            "deadlines": [],
+            "tasks": [],
+            "contacts": [],
+            "tickets": [],
+            "components": [],
+            "timeline_count": 0,
+            "now": iso(now),
+        }
+    target = state.target_at
+    return {
+        "incident": {
+            "id": state.id,
+            "drill": state.drill,
+            "declared_at": iso(state.declared_at),
+            "kind": state.extent,
+            "summary": state.summary,
+            "scenario": state.scenario,
+            "target_at": iso(target),
+            "remaining_seconds": (
+                int((target - now).total_seconds()) if target is not None else None
+            ),
+            "recovery_started_at": iso(state.recovery_started_at),
+            "closed_at": iso(state.closed_at),
+        },
+        "targets": {scenario: iso(at) for scenario, at in state.targets.items()},
+        "deadlines": [
+            {"id": d.id, "name": d.name, "due_at": iso(d.due_at), "overdue": d.overdue(now)}
+            for d in state.deadlines
+        ],
+        "tasks": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "phase": t.phase,
+                "status": t.status,
+                "owner": t.owner,
+                "assignee": t.assignee,
+                "due_at": iso(t.due_at),
+                "overdue": t.overdue(now),
+            }
+            for t in state.tasks
+        ],
+        "contacts": [
+            {"id": c.id, "name": c.name, "status": c.status, "at": iso(c.at)}
+            for c in state.contacts
+        ],
+        "tickets": [
+            {
+                "id": t.id,
+                "provider": t.provider,
+                "ref": t.ref,
+                "opened_at": iso(t.opened_at),
+                "due_at": iso(t.due_at),
+                "closed_at": iso(t.closed_at),
+                "overdue": t.overdue(now),
+            }
+            for t in state.tickets
+        ],
+        "components": [{"id": c.id, "status": c.status} for c in state.components],
+        "restores": [
+            {"system": r.system, "status": r.status, "point": iso(r.point), "at": iso(r.at)}
+            for r in state.restores
+        ],
+        "timeline_count": len(state.timeline),
+        "now": iso(now),
+    }
+
+
+def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
+    """The status for people, readable without colour at 80 columns."""
+    zone = ZoneInfo(plan.organisation.timezone)
+    if state is None:
+        return _("{organisation}: no active disaster.").format(organisation=plan.organisation.name)
+    lines = []
+    badge = _("DRILL ") if state.drill else ""
+    lines.append(
+        _("{badge}{incident} ({extent}) — {organisation}").format(
+            badge=badge,
+            incident=state.id,
+            extent=state.extent,
+            organisation=plan.organisation.name,
+        )
+    )
+    lines.append(
+        _("Declared {at} by {actor}; T+{elapsed}").format(
+            at=timefmt.when(state.declared_at, zone),
+            actor=state.declared_by,
+            elapsed=timefmt.span(now - state.declared_at),
+        )
+    )
+    if state.closed_at is not None:
+        lines.append(_("Closed {at}.").format(at=timefmt.when(state.closed_at, zone)))
+    if state.scenario and state.target_at:
+        scenario = plan.scenario(state.scenario)
+        lines.append(
+            _("Scenario {id}: {title}").format(
+                id=state.scenario, title=scenario.title if scenario else ""
+            )
+        )
+        lines.append(
+            _("  target {at}  {left}").format(
+                at=timefmt.when(state.target_at, zone), left=timefmt.left(state.target_at, now)
+            )
+        )
+    else:
+        lines.append(_("No scenario decided yet. Targets:"))
+        for scenario_id, target in state.targets.items():
+            lines.append(
+                f"  {scenario_id}  {timefmt.when(target, zone)}  {timefmt.left(target, now)}"
+            )
+    for extra in state.deadlines:
+        lines.append(
+            f"  {extra.name}: {timefmt.when(extra.due_at, zone)}  {timefmt.left(extra.due_at, now)}"
+        )
+    done = sum(1 for t in state.tasks if t.status in ("done", "skipped"))
+    overdue = [t for t in state.tasks if t.overdue(now)]
+    lines.append("")
+    lines.append(
+        _("Tasks: {done} of {total} done, {overdue} overdue").format(
+            done=done, total=len(state.tasks), overdue=len(overdue)
+        )
+    )
+    for task in state.tasks:
+        mark = (
+            "!"
+            if task.overdue(now)
+            else {"done": "x", "skipped": "-", "doing": ">", "blocked": "#"}.get(task.status, " ")
+        )
+        due = (
+            timefmt.left(task.due_at, now)
+            if task.due_at and task.status not in ("done", "skipped")
+            else ""
+        )
+        lines.append(f"  [{mark}] {task.id:<18} {task.status:<8} {task.title[:34]:<34} {due}")
+    reached = sum(1 for c in state.contacts if c.status == "reached")
+    lines.append("")
+    lines.append(
+        ngettext(
+            "Contacts: {reached} of {total} reached",
+            "Contacts: {reached} of {total} reached",
+            len(state.contacts),
+        ).format(reached=reached, total=len(state.contacts))
+    )
+    for person in state.contacts:
+        if person.status != "reached":
+            lines.append(f"  {person.status:<11} {person.name}")
+    if state.tickets:
+        lines.append("")
+        lines.append(_("Tickets:"))
+        for ticket in state.tickets:
+            if ticket.closed_at is not None:
+                clock = _("closed {at}").format(at=timefmt.when(ticket.closed_at, zone))
+            elif ticket.due_at is not None:
+                clock = _("SLA {at}  {left}").format(
+                    at=timefmt.when(ticket.due_at, zone), left=timefmt.left(ticket.due_at, now)
+                )
+            else:
+                clock = _("no SLA")
+            lines.append(f"  {ticket.id:<12} {ticket.provider:<10} {clock}")
+    troubled = [c for c in state.components if c.status in ("down", "degraded")]
+    if troubled:
+        lines.append("")
+        lines.append(_("Components down or degraded:"))
+        lines.extend(f"  {c.status:<9} {c.id:<12} {c.name}" for c in troubled)
+    if state.restores:
+        lines.append("")
+        lines.append(_("Restores:"))
+        for restore in state.restores:
+            point = timefmt.when(restore.point, zone) if restore.point else "—"
+            lines.append(f"  {restore.system:<14} {restore.status:<9} {point}")
+    lines.append("")
+    lines.append(
+        ngettext(
+            "{n} event in the timeline.", "{n} events in the timeline.", len(state.timeline)
+        ).format(n=len(state.timeline))
+    )
+    if state.unknown_ids:
+        lines.append(
+            _("The journal names ids the plan no longer has: {ids}").format(
+                ids=", ".join(state.unknown_ids)
+            )
+        )
+    return "\n".join(lines)

@@ -1,0 +1,307 @@
+"""The journal on disk: one append-only TOML file per writing process.
+
+Why this shape:
+- Every process (a console, a `drp` command) appends only to a file of its
+  own, named after its host and a fresh id, so any number of processes on any
+  number of machines write at once without locks between them, and a folder
+  synced through git or a shared drive never has two writers on one file.
+- Each event is a `[[events]]` table closed by a `crc` line, written with one
+  `write()` and made durable with `fsync()` before the action is confirmed. A
+  reader accepts an event only with its checksum, so a torn or damaged event
+  is found, reported with its file and line, and the rest still loads.
+- A writer holds an exclusive `flock` on its file while it lives. An event
+  left incomplete at the end of a file whose writer still holds the lock is
+  being written right now and is simply read later; once the writer is gone,
+  it is damage, reported and kept. Nothing here ever rewrites a file.
+- Readers remember how far they read in each file and read only what was
+  appended since (`JournalReader.poll`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import socket
+import threading
+import tomllib
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomli_w
+from pydantic import ValidationError
+
+from console.incident.events import EVENT_ADAPTER, BaseEvent, Event
+from console.incident.ids import new_id
+
+JOURNAL_FOLDER = "journal"
+FILE_MODE = 0o660
+FOLDER_MODE = 0o770
+HEADER = b"[[events]]\n"
+CRC_LINE = re.compile(rb'crc = "([0-9a-f]{8})"\n')
+PREAMBLE = b"# drp journal: one process appends here, nothing rewrites it. Do not edit.\n"
+
+
+class StoreError(Exception):
+    """The journal could not be written; the event was not recorded."""
+
+
+@dataclass(frozen=True)
+class Damage:
+    """A part of a journal file that could not be read; the file is kept as it is."""
+
+    path: Path
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.reason}"
+
+
+def journal_folder(state_dir: Path) -> Path:
+    """Where the journal files of a state directory are."""
+    return Path(state_dir) / JOURNAL_FOLDER
+
+
+def ensure_state_dir(state_dir: Path) -> Path:
+    """Create the state directory and its journal folder, group-shared and never world-readable."""
+    folder = journal_folder(state_dir)
+    for directory in (Path(state_dir), folder):
+        if not directory.exists():
+            directory.mkdir(mode=FOLDER_MODE)
+            setgid = directory.stat().st_mode & 0o2000
+            os.chmod(directory, FOLDER_MODE | setgid)
+    return folder
+
+
+def host_name() -> str:
+    """This machine's name, made safe for a file name."""
+    name = socket.gethostname().split(".")[0] or "host"
+    return re.sub(r"[^A-Za-z0-9_-]", "-", name)[:40]
+
+
+def encode_event(event: BaseEvent) -> bytes:
+    """An event as a `[[events]]` table followed by its checksum line."""
+    data = event.model_dump(mode="python", exclude_none=True)
+    body = tomli_w.dumps({"events": [data]}).encode("utf-8")
+    if not body.startswith(HEADER):  # tomli_w always writes the header first
+        raise StoreError(f"unexpected encoding of event {event.id}")
+    return body + b'crc = "%08x"\n\n' % zlib.crc32(body)
+
+
+class JournalWriter:
+    """Appends events to this process's own journal file, durably."""
+
+    def __init__(self, state_dir: Path, host: str | None = None) -> None:
+        self.state_dir = Path(state_dir)
+        self.host = host or host_name()
+        self._fd: int | None = None
+        self._lock = threading.Lock()
+        self.path: Path | None = None
+
+    def _open(self) -> int:
+        folder = ensure_state_dir(self.state_dir)
+        path = folder / f"{self.host}-{new_id_now()}.toml"
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, FILE_MODE)
+        try:
+            os.fchmod(fd, FILE_MODE)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _write_all(fd, PREAMBLE)
+            os.fsync(fd)
+            _sync_folder(folder)
+        except BaseException:
+            os.close(fd)
+            raise
+        self.path = path
+        return fd
+
+    def append(self, event: BaseEvent) -> None:
+        """Write `event` and return only once it is on disk."""
+        chunk = encode_event(event)
+        with self._lock:
+            try:
+                if self._fd is None:
+                    self._fd = self._open()
+                _write_all(self._fd, chunk)
+                os.fdatasync(self._fd)
+            except OSError as error:
+                self._abandon()
+                raise StoreError(
+                    f"{error.filename or self.path}: {error.strerror or error}"
+                ) from error
+
+    def _abandon(self) -> None:
+        """After a failed write, leave that file for good: the next event starts a new one."""
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+        self._fd = None
+
+    def close(self) -> None:
+        """Release the file; a later append opens a new one."""
+        with self._lock:
+            self._abandon()
+
+
+def new_id_now() -> str:
+    """A fresh id for a journal file name (its time part needs no injected clock)."""
+    from datetime import UTC, datetime
+
+    return new_id(datetime.now(UTC))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _sync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@dataclass
+class _FileState:
+    offset: int = 0
+    line: int = 1
+    inode: int = 0
+    finished: bool = False
+
+
+@dataclass
+class ReadResult:
+    """What one poll found: new events, and damage not reported before."""
+
+    events: list[Event] = field(default_factory=list)
+    damage: list[Damage] = field(default_factory=list)
+
+
+class JournalReader:
+    """Reads every journal file of a state directory, each only from where it stopped."""
+
+    def __init__(self, state_dir: Path) -> None:
+        self.folder = journal_folder(Path(state_dir))
+        self._files: dict[Path, _FileState] = {}
+
+    def signature(self) -> tuple[tuple[str, int, int], ...]:
+        """A cheap summary (names, sizes, mtimes) that changes when anything is appended."""
+        try:
+            entries = list(os.scandir(self.folder))
+        except FileNotFoundError:
+            return ()
+        found = []
+        for entry in entries:
+            if entry.name.endswith(".toml"):
+                with contextlib.suppress(FileNotFoundError):
+                    stat = entry.stat()
+                    found.append((entry.name, stat.st_size, stat.st_mtime_ns))
+        return tuple(sorted(found))
+
+    def poll(self) -> ReadResult:
+        """Read what was appended to any journal file since the last poll."""
+        result = ReadResult()
+        try:
+            names = sorted(e.name for e in os.scandir(self.folder) if e.name.endswith(".toml"))
+        except FileNotFoundError:
+            return result
+        for name in names:
+            self._read_file(self.folder / name, result)
+        return result
+
+    def _read_file(self, path: Path, result: ReadResult) -> None:
+        state = self._files.setdefault(path, _FileState())
+        try:
+            with path.open("rb") as handle:
+                stat = os.fstat(handle.fileno())
+                if (state.inode and stat.st_ino != state.inode) or stat.st_size < state.offset:
+                    state = self._files[path] = _FileState()  # replaced: read it again
+                state.inode = stat.st_ino
+                if stat.st_size == state.offset or state.finished:
+                    return
+                handle.seek(state.offset)
+                data = handle.read(stat.st_size - state.offset)
+                consumed, lines = _parse(path, data, state.line, result)
+                if consumed < len(data) and not _writer_alive(handle.fileno()):
+                    result.damage.append(
+                        Damage(
+                            path,
+                            state.line + lines,
+                            "incomplete event at the end of the file "
+                            "(its writer stopped in the middle of writing it)",
+                        )
+                    )
+                    consumed, lines, state.finished = len(data), data.count(b"\n"), True
+                state.offset += consumed
+                state.line += lines
+        except OSError as error:
+            result.damage.append(Damage(path, 0, f"cannot be read: {error.strerror or error}"))
+            state.finished = True
+
+
+def _writer_alive(fd: int) -> bool:
+    """Whether some process still holds the writer's lock on this journal file."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    return False
+
+
+def _parse(path: Path, data: bytes, first_line: int, result: ReadResult) -> tuple[int, int]:
+    """Parse every complete event in `data`; return the bytes and lines consumed.
+
+    An event ends with its checksum line. What follows the last checksum line
+    is an event still being written (or torn), and is left for later.
+    """
+    position, line = 0, first_line
+    while (match := CRC_LINE.search(data, position)) is not None:
+        end = match.end() + (data[match.end() : match.end() + 1] == b"\n")
+        segment = data[position : match.start()]
+        header = _last_header(segment)
+        if header < 0:
+            result.damage.append(Damage(path, line, "checksum line without an event"))
+        else:
+            if not _comments_only(segment[:header]):
+                result.damage.append(Damage(path, line, "unreadable text (a damaged event)"))
+            body_line = line + segment.count(b"\n", 0, header)
+            _decode(path, segment[header:], int(match.group(1), 16), body_line, result)
+        line += data.count(b"\n", position, end)
+        position = end
+    if _comments_only(data[position:]):
+        return len(data), line - first_line + data.count(b"\n", position)
+    return position, line - first_line
+
+
+def _last_header(segment: bytes) -> int:
+    """Where the last `[[events]]` header at the start of a line begins, or -1."""
+    index = segment.rfind(b"\n" + HEADER)
+    if index >= 0:
+        return index + 1
+    return 0 if segment.startswith(HEADER) else -1
+
+
+def _decode(path: Path, body: bytes, crc: int, line: int, result: ReadResult) -> None:
+    if zlib.crc32(body) != crc:
+        result.damage.append(Damage(path, line, "event damaged (checksum mismatch)"))
+        return
+    try:
+        table = tomllib.loads(body.decode("utf-8"))["events"][0]
+        result.events.append(EVENT_ADAPTER.validate_python(table))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, IndexError) as error:
+        result.damage.append(Damage(path, line, f"event unreadable: {error}"))
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        result.damage.append(Damage(path, line, f"event invalid: {where}: {first['msg']}"))
+
+
+def _comments_only(data: bytes) -> bool:
+    return all(not line.strip() or line.lstrip().startswith(b"#") for line in data.split(b"\n"))
