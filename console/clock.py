@@ -29,12 +29,17 @@ class SystemClock:
 
 
 class FixedClock:
-    """A clock that stands still until it is moved: for tests and `--now`."""
+    """A clock that stands still until it is moved: for tests and `--now`.
+
+    It keeps the instant in UTC, like the system clock: two datetimes of the
+    same zone are compared and subtracted by wall-clock time in Python, which
+    is wrong across a daylight-saving change.
+    """
 
     def __init__(self, instant: datetime) -> None:
         if instant.tzinfo is None:
             raise ValueError("FixedClock needs an aware datetime")
-        self._instant = instant
+        self._instant = instant.astimezone(UTC)
 
     def now(self) -> datetime:
         """The frozen instant."""
@@ -44,4 +49,4 @@ class FixedClock:
         """Move the clock to `instant`."""
         if instant.tzinfo is None:
             raise ValueError("FixedClock needs an aware datetime")
-        self._instant = instant
+        self._instant = instant.astimezone(UTC)

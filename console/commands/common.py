@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -65,7 +65,7 @@ def add_now_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def parse_instant(text: str, timezone: str, option: str) -> datetime:
-    """An aware instant from ISO 8601; a time without offset is in the plan's time zone."""
+    """A UTC instant from ISO 8601; a time without offset is in the plan's time zone."""
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
@@ -76,7 +76,7 @@ def parse_instant(text: str, timezone: str, option: str) -> datetime:
         ) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=ZoneInfo(timezone))
-    return value
+    return value.astimezone(UTC)
 
 
 def clock_for(args: argparse.Namespace, timezone: str) -> Clock:

@@ -79,12 +79,12 @@ def business_windows(
 
 
 def sla_due(sla: Sla, opened: datetime, zone: ZoneInfo) -> datetime:
-    """When a ticket opened at `opened` is due: `repair_hours` of business time later."""
+    """When a ticket opened at `opened` is due (in UTC): `repair_hours` of business time later."""
     remaining = timedelta(hours=sla.repair_hours)
     for opens, closes in business_windows(sla, opened, zone):
         available = closes - opens
         if available >= remaining:
-            return (opens + remaining).astimezone(zone)
+            return opens + remaining
         remaining -= available
     raise NoBusinessHours(sla.id)
 

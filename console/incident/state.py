@@ -9,12 +9,17 @@ plan and the events.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from console.incident.events import Event
 from console.plan.scenarios import Phase
 
 CLOSED_TASK_STATUSES = frozenset({"done", "skipped"})
+
+
+def later(a: datetime, b: datetime) -> bool:
+    """Whether instant `a` comes after `b` in real time, whatever their zones."""
+    return a.astimezone(UTC) > b.astimezone(UTC)
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,7 @@ class TaskState:
         """Whether it is due, past due and not done or skipped."""
         return (
             self.due_at is not None
-            and now > self.due_at
+            and later(now, self.due_at)
             and self.status not in CLOSED_TASK_STATUSES
         )
 
@@ -64,7 +69,7 @@ class TicketState:
 
     def overdue(self, now: datetime) -> bool:
         """Whether the SLA has run out while the ticket is still open."""
-        return self.due_at is not None and self.closed_at is None and now > self.due_at
+        return self.due_at is not None and self.closed_at is None and later(now, self.due_at)
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,7 @@ class DeadlineState:
 
     def overdue(self, now: datetime) -> bool:
         """Whether it has passed."""
-        return now > self.due_at
+        return later(now, self.due_at)
 
 
 @dataclass(frozen=True)

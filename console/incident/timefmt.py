@@ -6,7 +6,7 @@ Stored instants are UTC; people read local time with its zone abbreviation
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from console.i18n import _
@@ -50,7 +50,7 @@ def span(delta: timedelta) -> str:
 
 def left(due: datetime, now: datetime) -> str:
     """ "12:30 left" or "OVERDUE 1:05": the marker reads without colour."""
-    delta = due - now
+    delta = due.astimezone(UTC) - now.astimezone(UTC)  # real time, not wall-clock time
     if delta >= timedelta(0):
         return _("{span} left").format(span=span(delta))
     return _("OVERDUE {span}").format(span=span(-delta))
