@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
                 other=other, damage=damage
             )
         )
-    new = sorted((e for e in found.events if e.id not in session.events), key=sort_key)
+    offered = {event.id: event for event in found.events}  # a synced folder may hold copies
+    new = sorted((e for e in offered.values() if e.id not in session.events), key=sort_key)
     try:
         for event in new:
             session.writer.append(event)
@@ -64,6 +65,6 @@ def run(args: argparse.Namespace) -> int:
             "Merged {new} new event from {other} ({known} already here).",
             "Merged {new} new events from {other} ({known} already here).",
             len(new),
-        ).format(new=len(new), other=other, known=len(found.events) - len(new))
+        ).format(new=len(new), other=other, known=len(offered) - len(new))
     )
     return EXIT_OK

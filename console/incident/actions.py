@@ -82,7 +82,14 @@ def _record(session: Session, incident: str, at: datetime | None, **fields: Any)
 
 def _open_state(session: Session, action: str, incident: str | None) -> IncidentState:
     require(session.plan, session.login, action)
-    return session.state(session.select(incident).id)
+    state = session.state(session.select(incident).id)
+    if state.closed_at is not None:
+        raise ActionError(
+            _("incident {id} was closed at {at}; its journal is kept as it is").format(
+                id=state.id, at=timefmt.when(state.closed_at, _zone(session))
+            )
+        )
+    return state
 
 
 def declare(

@@ -2,8 +2,10 @@
 
 Pure and deterministic. Events are deduplicated by id (a merge may bring the
 same event twice) and applied in order of (`at`, id), so any permutation of
-the same events gives the same state; when two events set the same thing,
-the later `at` wins and the id breaks ties.
+the same events gives the same state. When two events set the same thing (a
+task's status, the scenario, a component), the later `at` wins and the id
+breaks ties; what happens once (a ticket's opening, the start of the
+recovery, the closing) keeps its first occurrence.
 """
 
 from __future__ import annotations

@@ -280,3 +280,13 @@ def test_default_state_directory_is_beside_the_plan(tmp_path: Path) -> None:
         "status", "--json", cwd=tmp_path, env={"DRP_STATE": "", "DRP_PLAN": ""}
     )
     assert json.loads(result.out)["incident"] is not None
+
+
+def test_a_closed_incident_named_explicitly_takes_no_more_events(run: Run) -> None:
+    declared = run("declare", "--at", "2026-03-28T12:00")
+    incident = declared.out.split()[2]
+    run("close", "--at", "2026-03-28T13:00")
+    for action in (("close",), ("note", "nog iets")):
+        result = run(*action, "--incident", incident)
+        assert result.status == 2
+        assert f"incident {incident} was closed at 2026-03-28 13:00 CET" in result.err
