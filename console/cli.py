@@ -44,8 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `drp` with `argv`; return the exit status."""
     set_language(None)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    for argument in arguments:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            warn(
+                _("drp: an argument is not valid UTF-8 text: {argument!a}").format(
+                    argument=argument
+                )
+            )
+            return EXIT_INVALID
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_OK

@@ -83,7 +83,9 @@ def translate_errors(error: Exception) -> UserError | None:
         return UserError(str(error), EXIT_INVALID)
     if isinstance(error, StoreError):
         return UserError(
-            _("could not write the journal, nothing was recorded: {reason}").format(reason=error),
+            _("could not write the journal; the action is not confirmed: {reason}").format(
+                reason=error
+            ),
             EXIT_INVALID,
         )
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -29,8 +30,7 @@ from console.incident.events import (
     TicketOpened,
 )
 from console.incident.ids import new_id, short
-from console.incident.session import ActionError, Session
-from console.incident.state import IncidentState
+from console.incident.session import ActionError, Brief, Session
 
 FUTURE_TOLERANCE = timedelta(minutes=1)
 
@@ -80,16 +80,25 @@ def _record(session: Session, incident: str, at: datetime | None, **fields: Any)
     return event
 
 
-def _open_state(session: Session, action: str, incident: str | None) -> IncidentState:
+@dataclass(frozen=True)
+class _Open:
+    """The incident an action applies to, and what is known of it."""
+
+    id: str
+    brief: Brief
+
+
+def _open_state(session: Session, action: str, incident: str | None) -> _Open:
     require(session.plan, session.login, action)
-    state = session.state(session.select(incident).id)
-    if state.closed_at is not None:
+    chosen = session.select(incident).id
+    brief = session.briefs[chosen]
+    if brief.closed_at is not None:
         raise ActionError(
             _("incident {id} was closed at {at}; its journal is kept as it is").format(
-                id=state.id, at=timefmt.when(state.closed_at, _zone(session))
+                id=chosen, at=timefmt.when(brief.closed_at, _zone(session))
             )
         )
-    return state
+    return _Open(chosen, brief)
 
 
 def declare(
@@ -182,10 +191,15 @@ def decide(
     return _record(session, state.id, at, kind="decided", scenario=scenario, note=note)
 
 
-def _task_in_play(session: Session, state: IncidentState, task: str) -> None:
+def _task_in_play(session: Session, state: _Open, task: str) -> None:
     plan = session.plan
     _known(_("task"), task, (t.id for _phase, t in plan.tasks()))
-    if state.task(task) is not None:
+    decided = plan.scenario(state.brief.scenario) if state.brief.scenario else None
+    in_play = {step.id for step in plan.steps}
+    in_play |= {t.id for _phase, t in decided.tasks()} if decided else set()
+    if state.brief.recovery_started_at is not None:
+        in_play |= {t.id for t in plan.recovery.tasks}
+    if task in in_play:
         return
     owner = next((s for s in plan.scenarios if any(t.id == task for _p, t in s.tasks())), None)
     if owner is None:
@@ -194,7 +208,7 @@ def _task_in_play(session: Session, state: IncidentState, task: str) -> None:
                 task=task
             )
         )
-    if state.scenario is None:
+    if decided is None:
         raise ActionError(
             _("task '{task}' is part of scenario {scenario}; no scenario is decided yet").format(
                 task=task, scenario=owner.id
@@ -203,7 +217,7 @@ def _task_in_play(session: Session, state: IncidentState, task: str) -> None:
     raise ActionError(
         _(
             "task '{task}' is part of scenario {scenario}, but scenario {decided} was decided"
-        ).format(task=task, scenario=owner.id, decided=state.scenario)
+        ).format(task=task, scenario=owner.id, decided=decided.id)
     )
 
 
@@ -288,8 +302,8 @@ def close_ticket(
 ) -> Event:
     """Close a provider ticket."""
     state = _open_state(session, "ticket", incident)
-    open_ids = [t.id for t in state.open_tickets()]
-    if ticket in {t.id for t in state.tickets} - set(open_ids):
+    open_ids = state.brief.open_tickets()
+    if ticket in state.brief.closed_tickets:
         raise ActionError(_("ticket '{ticket}' is already closed").format(ticket=ticket))
     if not open_ids:
         raise ActionError(_("there is no open ticket"))
@@ -321,10 +335,10 @@ def start_recovery(
 ) -> Event:
     """Start the recovery phase: the return to normal."""
     state = _open_state(session, "recover", incident)
-    if state.recovery_started_at is not None:
+    if state.brief.recovery_started_at is not None:
         raise ActionError(
             _("the recovery phase already started at {at}").format(
-                at=timefmt.when(state.recovery_started_at, _zone(session))
+                at=timefmt.when(state.brief.recovery_started_at, _zone(session))
             )
         )
     return _record(session, state.id, at, kind="recovery", note=note)

@@ -7,14 +7,23 @@ in `console.incident.actions`, which take a session.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from console.clock import Clock
 from console.i18n import _
 from console.incident.access import Role, current_login, role_of
-from console.incident.events import Closed, Declared, Event
+from console.incident.events import (
+    Closed,
+    Decided,
+    Declared,
+    Event,
+    RecoveryStarted,
+    TicketClosed,
+    TicketOpened,
+    sort_key,
+)
 from console.incident.fold import fold
 from console.incident.state import IncidentState
 from console.plan.model import Plan
@@ -33,6 +42,48 @@ class IncidentSummary:
     declared_at: datetime
     drill: bool
     closed: bool
+
+
+@dataclass
+class Brief:
+    """What the actions check before they write, kept up to date event by event.
+
+    A full fold of a long journal costs milliseconds; an action must be durable
+    within milliseconds, so the checks read this instead.
+    """
+
+    declared: Declared | None = None
+    closed_at: datetime | None = None
+    scenario: str | None = None
+    scenario_key: tuple[datetime, str] | None = None
+    recovery_started_at: datetime | None = None
+    tickets: dict[str, str] = field(default_factory=dict)
+    closed_tickets: set[str] = field(default_factory=set)
+
+    def take(self, event: Event) -> None:
+        """Account for one more event of the incident (in any order)."""
+        key = sort_key(event)
+        match event:
+            case Declared() if self.declared is None or key < sort_key(self.declared):
+                self.declared = event
+            case Closed() if self.closed_at is None or event.at < self.closed_at:
+                self.closed_at = event.at
+            case Decided() if self.scenario_key is None or key > self.scenario_key:
+                self.scenario, self.scenario_key = event.scenario, key
+            case RecoveryStarted() if (
+                self.recovery_started_at is None or event.at < self.recovery_started_at
+            ):
+                self.recovery_started_at = event.at
+            case TicketOpened():
+                self.tickets.setdefault(event.ticket, event.provider)
+            case TicketClosed():
+                self.closed_tickets.add(event.ticket)
+            case _:
+                pass
+
+    def open_tickets(self) -> list[str]:
+        """Ids of the tickets not yet closed."""
+        return [t for t in self.tickets if t not in self.closed_tickets]
 
 
 class Session:
@@ -55,6 +106,7 @@ class Session:
         self.writer = JournalWriter(self.state_dir, self.host)
         self.events: dict[str, Event] = {}
         self.damage: list[Damage] = []
+        self.briefs: dict[str, Brief] = {}
         self._states: dict[str, IncidentState] = {}
 
     @property
@@ -68,29 +120,28 @@ class Session:
         self.damage.extend(result.damage)
         fresh = [e for e in result.events if e.id not in self.events]
         for event in fresh:
-            self.events[event.id] = event
-        if fresh:
-            self._states.clear()
+            self._take(event)
         return bool(fresh or result.damage)
 
     def remember(self, event: Event) -> None:
         """Take an event this session has just written into account."""
+        if event.id not in self.events:
+            self._take(event)
+
+    def _take(self, event: Event) -> None:
         self.events[event.id] = event
-        self._states.clear()
+        self.briefs.setdefault(event.incident, Brief()).take(event)
+        self._states.pop(event.incident, None)
 
     def incidents(self) -> list[IncidentSummary]:
         """Every incident in the journal, oldest first."""
-        closed = {e.incident for e in self.events.values() if isinstance(e, Closed)}
-        first: dict[str, Declared] = {}
-        for event in self.events.values():
-            if isinstance(event, Declared):
-                known = first.get(event.incident)
-                if known is None or (event.at, event.id) < (known.at, known.id):
-                    first[event.incident] = event
         return sorted(
             (
-                IncidentSummary(d.incident, d.at, d.drill, d.incident in closed)
-                for d in first.values()
+                IncidentSummary(
+                    b.declared.incident, b.declared.at, b.declared.drill, b.closed_at is not None
+                )
+                for b in self.briefs.values()
+                if b.declared is not None
             ),
             key=lambda s: (s.declared_at, s.id),
         )

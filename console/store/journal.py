@@ -68,13 +68,20 @@ def journal_folder(state_dir: Path) -> Path:
 
 
 def ensure_state_dir(state_dir: Path) -> Path:
-    """Create the state directory and its journal folder, group-shared and never world-readable."""
+    """Create the state directory and its journal folder, group-shared and never world-readable.
+
+    Several processes may do this at the same moment: whoever creates a folder
+    sets its mode, the others find it there.
+    """
     folder = journal_folder(state_dir)
     for directory in (Path(state_dir), folder):
-        if not directory.exists():
+        try:
             directory.mkdir(mode=FOLDER_MODE)
-            setgid = directory.stat().st_mode & 0o2000
-            os.chmod(directory, FOLDER_MODE | setgid)
+        except FileExistsError:
+            continue
+        setgid = directory.stat().st_mode & 0o2000
+        os.chmod(directory, FOLDER_MODE | setgid)
+        _sync_folder(directory.parent)
     return folder
 
 
@@ -109,7 +116,7 @@ class JournalWriter:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, FILE_MODE)
         try:
             os.fchmod(fd, FILE_MODE)
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX)  # readers hold a shared lock for an instant only
             _write_all(fd, PREAMBLE)
             os.fsync(fd)
             _sync_folder(folder)
@@ -227,10 +234,15 @@ class JournalReader:
                 state.inode = stat.st_ino
                 if stat.st_size == state.offset or state.finished:
                     return
+                # Ask before reading: if the writer was gone already, nothing more will
+                # come and an incomplete tail is damage; if it was alive, the tail may
+                # be an event it is writing right now, read at the next poll.
+                alive = _writer_alive(handle.fileno())
+                stat = os.fstat(handle.fileno())
                 handle.seek(state.offset)
                 data = handle.read(stat.st_size - state.offset)
                 consumed, lines = _parse(path, data, state.line, result)
-                if consumed < len(data) and not _writer_alive(handle.fileno()):
+                if consumed < len(data) and not alive:
                     result.damage.append(
                         Damage(
                             path,
@@ -283,11 +295,13 @@ def _parse(path: Path, data: bytes, first_line: int, result: ReadResult) -> tupl
 
 
 def _last_header(segment: bytes) -> int:
-    """Where the last `[[events]]` header at the start of a line begins, or -1."""
-    index = segment.rfind(b"\n" + HEADER)
-    if index >= 0:
-        return index + 1
-    return 0 if segment.startswith(HEADER) else -1
+    """Where the last `[[events]]` header begins, or -1.
+
+    The header cannot occur inside a value (drp writes strings on one line, so
+    a `]]` in a value is followed by its closing quote, never by a newline):
+    found anywhere, it is a header, even after a damaged byte on its line.
+    """
+    return segment.rfind(HEADER)
 
 
 def _decode(path: Path, body: bytes, crc: int, line: int, result: ReadResult) -> None:

@@ -290,3 +290,28 @@ def test_a_closed_incident_named_explicitly_takes_no_more_events(run: Run) -> No
         result = run(*action, "--incident", incident)
         assert result.status == 2
         assert f"incident {incident} was closed at 2026-03-28 13:00 CET" in result.err
+
+
+def test_an_argument_that_is_not_utf8_gets_a_clear_message(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "console",
+            "note",
+            b"caf\xe9",
+            "--plan",
+            str(SHIPPED_PLAN),
+            "--state",
+            str(tmp_path / "state"),
+        ],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 2
+    assert b"drp: an argument is not valid UTF-8 text" in completed.stderr
+    assert b"Traceback" not in completed.stderr

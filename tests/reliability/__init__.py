@@ -1,0 +1,1 @@
+"""Reliability tests: real processes and real files, killed, damaged and raced; no mocks."""
