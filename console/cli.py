@@ -15,8 +15,9 @@ import traceback
 from collections.abc import Sequence
 
 from console import __version__
-from console.commands import actions, binder, check, init, merge, status
-from console.commands.common import EXIT_INVALID, EXIT_OK, UserError, warn
+from console.commands import actions, binder, check, console, init, merge, status
+from console.commands.common import EXIT_INVALID, UserError, warn
+from console.commands.console import add_console_arguments
 from console.commands.session import translate_errors
 from console.i18n import _, set_language
 from console.incident.access import Refused
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("drp, the disaster recovery crisis console."),
     )
     parser.add_argument("--version", action="version", version=f"drp {__version__}")
+    add_console_arguments(parser)
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for command in (check, init, binder, actions, status, merge):
         command.register(subparsers)
@@ -58,8 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
     if not getattr(args, "run", None):
-        parser.print_help()
-        return EXIT_OK
+        args.run = console.run
     try:
         status: int = args.run(args)
         return status

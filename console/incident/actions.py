@@ -29,7 +29,7 @@ from console.incident.events import (
     TaskStatus,
     TicketOpened,
 )
-from console.incident.ids import new_id, short
+from console.incident.ids import short
 from console.incident.session import ActionError, Brief, Session
 
 FUTURE_TOLERANCE = timedelta(minutes=1)
@@ -66,7 +66,7 @@ def _record(session: Session, incident: str, at: datetime | None, **fields: Any)
     recorded = session.now()
     event = EVENT_ADAPTER.validate_python(
         {
-            "id": new_id(recorded),
+            "id": session.new_id(recorded),
             "incident": incident,
             "at": when,
             "recorded_at": recorded,
@@ -119,7 +119,7 @@ def declare(
             )
         )
     when = _instant(session, at)
-    event_id = new_id(session.now())
+    event_id = session.new_id(session.now())
     local = when.astimezone(_zone(session))
     incident = ("DRILL-" if drill else "") + f"{local:%Y%m%d}-{short(event_id)}"
     event = EVENT_ADAPTER.validate_python(
@@ -285,7 +285,7 @@ def open_ticket(
     """Open a ticket with a provider; its SLA clock starts at `at`."""
     state = _open_state(session, "ticket", incident)
     _known(_("provider"), provider, (p.id for p in session.plan.providers))
-    ticket = f"{provider}-{short(new_id(session.now()))}"
+    ticket = f"{provider}-{short(session.new_id(session.now()))}"
     event = _record(
         session, state.id, at, kind="ticket-opened", ticket=ticket, provider=provider, ref=ref
     )

@@ -7,6 +7,7 @@ in `console.incident.actions`, which take a session.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from console.incident.events import (
     sort_key,
 )
 from console.incident.fold import fold
+from console.incident.ids import new_id
 from console.incident.state import IncidentState
 from console.plan.model import Plan
 from console.store.journal import Damage, JournalReader, JournalWriter, host_name
@@ -96,8 +98,11 @@ class Session:
         clock: Clock,
         login: str | None = None,
         host: str | None = None,
+        id_source: Callable[[datetime], str] = new_id,
     ) -> None:
         self.plan = plan
+        self.new_id = id_source
+        """Makes the id of each new event (random ULIDs; tests pass a predictable source)."""
         self.state_dir = Path(state_dir)
         self.clock = clock
         self.login = login or current_login()

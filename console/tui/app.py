@@ -1,0 +1,141 @@
+"""The crisis console: the header, six tabs on the keys 1 to 6, and the footer.
+
+The app owns the session (plan + journal) and the clock. It pushes the folded
+state and the time down to the header and the tabs, polls the journal files'
+sizes once a second so that what other consoles and the command line record
+appears within 2 s, and runs every `RecordRequested` that comes up through
+the same action functions the command line uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, TabbedContent, TabPane
+
+from console.i18n import _
+from console.incident.access import Refused
+from console.incident.session import ActionError, Session
+from console.incident.state import IncidentState
+from console.store.journal import StoreError
+from console.tui.context import ConsoleContext
+from console.tui.coordinator import CoordinatorActions
+from console.tui.messages import RecordRequested
+from console.tui.widgets.backups import BackupsTab
+from console.tui.widgets.checklist import ChecklistTab
+from console.tui.widgets.contacts import ContactsTab
+from console.tui.widgets.header import IncidentHeader
+from console.tui.widgets.infrastructure import InfrastructureTab
+from console.tui.widgets.overview import OverviewTab
+from console.tui.widgets.tab import EPOCH
+from console.tui.widgets.timeline import TimelineTab
+
+TABS = (
+    ("overview", _("Overview"), OverviewTab),
+    ("checklist", _("Checklist"), ChecklistTab),
+    ("contacts", _("Contacts"), ContactsTab),
+    ("infrastructure", _("Infrastructure"), InfrastructureTab),
+    ("backups", _("Backups"), BackupsTab),
+    ("timeline", _("Timeline"), TimelineTab),
+)
+
+
+class DrpApp(CoordinatorActions):
+    """The disaster recovery crisis console."""
+
+    CSS_PATH = [
+        "app.tcss",
+        *(f"widgets/{tab_id}.tcss" for tab_id, _label, _tab in TABS),
+    ]
+    TITLE = "drp"
+    BINDINGS = [
+        *(
+            Binding(str(number), f"show_tab('{tab_id}')", label, show=False)
+            for number, (tab_id, label, _tab) in enumerate(TABS, start=1)
+        ),
+        Binding("D", "declare", _("Declare")),
+        Binding("S", "decide", _("Scenario")),
+        Binding("R", "recover", _("Recovery")),
+        Binding("X", "close_incident", _("Close")),
+        Binding("q", "quit", _("Quit")),
+    ]
+
+    incident: reactive[IncidentState | None] = reactive(None, always_update=True, init=False)
+    now: reactive[datetime] = reactive(EPOCH, init=False)
+    minute: reactive[datetime] = reactive(EPOCH, init=False)
+
+    def __init__(self, context: ConsoleContext, session: Session) -> None:
+        super().__init__()
+        self.context = context
+        self.session = session
+        self._signature = session.reader.signature()
+
+    def compose(self) -> ComposeResult:
+        yield IncidentHeader(self.context).data_bind(DrpApp.incident, DrpApp.minute)
+        with TabbedContent(initial="overview"):
+            for number, (tab_id, label, tab) in enumerate(TABS, start=1):
+                with TabPane(f"{number} {label}", id=tab_id):
+                    yield tab(self.context, id=f"{tab_id}-tab").data_bind(
+                        DrpApp.incident, DrpApp.minute
+                    )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.tick()
+        self.show_state()
+        self.set_interval(1.0, self.tick)
+        self.set_interval(1.0, self.poll_journal)
+
+    def tick(self) -> None:
+        """Once a second: move the clock; the minute changes only once a minute."""
+        now = self.context.clock.now().astimezone(UTC)
+        self.now = now
+        minute = now.replace(second=0, microsecond=0)
+        if minute != self.minute:
+            self.minute = minute
+
+    def poll_journal(self) -> None:
+        """Once a second: if any journal file changed, read what was appended."""
+        signature = self.session.reader.signature()
+        if signature != self._signature:
+            self._signature = signature
+            if self.session.refresh():
+                self.show_state()
+
+    def show_state(self) -> None:
+        """Push the active incident's state down to the header and the tabs."""
+        active = self.session.active()
+        self.incident = self.session.state(active.id) if active else None
+
+    def on_record_requested(self, message: RecordRequested) -> None:
+        """Record through the action functions; report refusals and mistakes."""
+        try:
+            message.perform(self.session)
+        except Refused as error:
+            self.notify(str(error), title=_("Not allowed"), severity="error")
+            return
+        except (ActionError, StoreError) as error:
+            self.notify(str(error), title=_("Not recorded"), severity="error")
+            return
+        self.show_state()
+        if message.done:
+            self.notify(message.done)
+
+    def action_show_tab(self, tab_id: str) -> None:
+        """Switch to a tab."""
+        self.query_one(TabbedContent).active = tab_id
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from self.coordinator_commands()
+        for number, (tab_id, label, _tab) in enumerate(TABS, start=1):
+            yield SystemCommand(
+                _("Show {tab} ({number})").format(tab=label, number=number),
+                _("Switch to the {tab} tab").format(tab=label),
+                lambda tab_id=tab_id: self.action_show_tab(tab_id),
+            )

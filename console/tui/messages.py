@@ -1,0 +1,29 @@
+"""The one message every part of the console sends up to record something.
+
+A tab or a dialog never writes to the journal itself: it posts
+`RecordRequested` with the action to take (a call of a function from
+`console.incident.actions`, the same the command line uses), and the app runs
+it, reports a refusal or a mistake, and refreshes the state everyone shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from console.incident.events import Event
+from console.incident.session import Session
+
+Perform = Callable[[Session], Event]
+
+
+@dataclass
+class RecordRequested(Message):
+    """Please record this: `perform(session)` writes one event."""
+
+    perform: Perform
+    """Calls an action of `console.incident.actions` on the session."""
+    done: str = ""
+    """What to tell the user once it is recorded (empty: nothing)."""

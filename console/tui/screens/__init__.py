@@ -1,0 +1,1 @@
+"""The console's dialogs: typed modal screens that return through `dismiss()`."""

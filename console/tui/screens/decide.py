@@ -1,0 +1,61 @@
+"""Deciding the scenario: every scenario with its target, one to choose."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from console.i18n import _
+from console.incident import timefmt
+from console.incident.state import IncidentState
+from console.plan.model import Plan
+from console.tui.urgency import marked_left
+
+
+class DecideDialog(ModalScreen[str | None]):
+    """Choose a scenario; dismiss with its id, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+
+    def __init__(self, plan: Plan, state: IncidentState, now: datetime) -> None:
+        super().__init__()
+        self.plan = plan
+        self.state = state
+        self.now = now
+
+    def compose(self) -> ComposeResult:
+        zone = ZoneInfo(self.plan.organisation.timezone)
+        options = []
+        for scenario in self.plan.scenarios:
+            due = self.state.targets[scenario.id]
+            mark = "*" if scenario.id == self.state.scenario else " "
+            options.append(
+                Option(
+                    f"{mark} {scenario.id}  {scenario.title}\n"
+                    f"    {_('target')} {timefmt.when(due, zone)}  {marked_left(due, self.now)}",
+                    id=scenario.id,
+                )
+            )
+        with Vertical(classes="dialog"):
+            yield Label(_("Decide the scenario"), classes="dialog-title")
+            yield OptionList(*options, id="scenarios")
+            yield Label(_("Enter decides, Escape cancels."))
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.focus()
+        if self.state.scenario:
+            options.highlighted = options.get_option_index(self.state.scenario)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

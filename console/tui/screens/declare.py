@@ -1,0 +1,99 @@
+"""Declaring a disaster: what happened, total or partial, real or a drill, and when.
+
+The time defaults to now and can be edited, for a disaster reported to the
+coordinator some time ago. The dialog is the confirmation: nothing is
+recorded until the Declare button (or ctrl+s) is pressed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
+
+from console.i18n import _
+from console.incident.events import Extent
+
+
+@dataclass(frozen=True)
+class DeclareRequest:
+    """What the coordinator filled in."""
+
+    extent: Extent
+    summary: str
+    at: datetime
+    drill: bool
+
+
+def parse_local(text: str, zone: ZoneInfo) -> datetime | None:
+    """A time typed as "2026-03-28 14:30" (plan's zone) or ISO 8601; None if unreadable."""
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=zone)
+
+
+class DeclareDialog(ModalScreen[DeclareRequest | None]):
+    """Fill in the declaration; dismiss with the request, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", _("Cancel")),
+        Binding("ctrl+s", "declare", _("Declare")),
+    ]
+
+    def __init__(self, now: datetime, zone: ZoneInfo) -> None:
+        super().__init__()
+        self.now = now
+        self.zone = zone
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(_("Declare a disaster: the clocks start."), classes="dialog-title")
+            yield Input(placeholder=_("what happened, in a sentence"), id="summary")
+            with RadioSet(id="extent"):
+                yield RadioButton(_("total disaster"), value=True, id="total")
+                yield RadioButton(_("partial disaster"), id="partial")
+            yield Checkbox(_("drill (an exercise, kept apart)"), id="drill")
+            yield Label(_("When (plan time, YYYY-MM-DD HH:MM):"))
+            yield Input(f"{self.now.astimezone(self.zone):%Y-%m-%d %H:%M}", id="at")
+            yield Label("", id="error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Declare"), variant="error", id="declare")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#summary", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "declare":
+            self.action_declare()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self) -> None:
+        self.action_declare()
+
+    def action_declare(self) -> None:
+        at = parse_local(self.query_one("#at", Input).value, self.zone)
+        if at is None:
+            self.query_one("#error", Label).update(_("The time must look like 2026-03-28 14:30."))
+            return
+        partial = self.query_one("#partial", RadioButton).value
+        self.dismiss(
+            DeclareRequest(
+                extent="partial" if partial else "total",
+                summary=self.query_one("#summary", Input).value.strip(),
+                at=at,
+                drill=self.query_one("#drill", Checkbox).value,
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

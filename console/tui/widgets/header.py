@@ -1,0 +1,93 @@
+"""The header, always visible: the organisation, the incident and its clocks.
+
+Line 1: organisation, incident id (or "no active disaster"), a DRILL badge,
+the scenario. Line 2: T+ since the declaration, the time left to the target
+(or to every scenario's target before the decision) and the nearest extra
+deadline. Urgency shows as colour and as a text marker. Times are to the
+minute: the header redraws once a minute, not once a second.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from textual.containers import Vertical
+from textual.reactive import reactive
+
+from console.i18n import _
+from console.incident import timefmt
+from console.incident.state import IncidentState
+from console.tui.context import ConsoleContext
+from console.tui.urgency import marked_left, urgency
+from console.tui.widgets.tab import EPOCH, Line
+
+
+class IncidentHeader(Vertical):
+    """Two lines that say what is going on and how much time is left."""
+
+    incident: reactive[IncidentState | None] = reactive(None, always_update=True, init=False)
+    minute: reactive[datetime] = reactive(EPOCH, init=False)
+
+    def __init__(self, context: ConsoleContext) -> None:
+        super().__init__(id="header")
+        self.context = context
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Line(id="header-title")
+        yield Line(id="header-clocks")
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def watch_incident(self) -> None:
+        self.redraw()
+
+    def watch_minute(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Recompute both lines from the state and the minute."""
+        title, clocks = (
+            self.query_one("#header-title", Line),
+            self.query_one("#header-clocks", Line),
+        )
+        organisation = self.context.plan.organisation.name
+        state = self.incident
+        if state is None:
+            title.show(_("{organisation} · no active disaster").format(organisation=organisation))
+            clocks.show(_("Press D to declare a disaster, or ctrl+p for every command."))
+            self.set_class(False, "-drill", "-late", "-soon")
+            return
+        now = self.minute if self.minute != EPOCH else self.context.clock.now()
+        parts = [organisation, state.id]
+        if state.drill:
+            parts.append(_("DRILL"))
+        if state.scenario:
+            parts.append(_("scenario {id}").format(id=state.scenario))
+        if state.recovery_started_at:
+            parts.append(_("recovery"))
+        if state.closed_at:
+            parts.append(_("closed"))
+        title.show(" · ".join(parts))
+        clocks.show(self._clocks(state, now))
+        level = "ok"
+        if state.target_at is not None:
+            level = urgency(state.target_at, now)
+        self.set_class(state.drill, "-drill")
+        self.set_class(level == "late", "-late")
+        self.set_class(level == "soon", "-soon")
+
+    def _clocks(self, state: IncidentState, now: datetime) -> str:
+        parts = [f"T+{timefmt.span(now.astimezone(UTC) - state.declared_at.astimezone(UTC))}"]
+        if state.target_at is not None:
+            parts.append(_("target {left}").format(left=marked_left(state.target_at, now)))
+        else:
+            parts.extend(
+                f"{scenario} {marked_left(due, now)}" for scenario, due in state.targets.items()
+            )
+        upcoming = sorted(state.deadlines, key=lambda d: d.due_at)
+        pending = [d for d in upcoming if not d.overdue(now)] or upcoming
+        if pending:
+            nearest = pending[0]
+            parts.append(f"{nearest.name[:24]} {marked_left(nearest.due_at, now)}")
+        return "  ·  ".join(parts)

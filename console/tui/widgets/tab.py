@@ -1,0 +1,74 @@
+"""The base of the six tabs: state comes down as reactives, requests go up as messages.
+
+The app binds `incident` (the folded state, or None), `minute` (the clock,
+changing once a minute) to every tab. A tab redraws from them in its
+watchers; it never reads the journal or the clock itself, and it writes only
+by posting `RecordRequested`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from console.incident.state import IncidentState
+from console.tui.context import ConsoleContext
+from console.tui.messages import Perform, RecordRequested
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class Tab(Vertical):
+    """One tab of the console."""
+
+    incident: reactive[IncidentState | None] = reactive(None, always_update=True, init=False)
+    minute: reactive[datetime] = reactive(EPOCH, init=False)
+
+    def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.context = context
+
+    def record(self, perform: Perform, done: str = "") -> None:
+        """Ask the app to record something."""
+        self.post_message(RecordRequested(perform, done))
+
+    def watch_incident(self) -> None:
+        self.show()
+
+    def watch_minute(self) -> None:
+        self.show_time()
+
+    def show(self) -> None:
+        """Redraw from `incident` (and the time)."""
+        self.show_time()
+
+    def show_time(self) -> None:
+        """Redraw what depends on the time only; cheap, called once a minute."""
+
+
+class Line(Static):
+    """Plain text (never markup: plan text may hold brackets) that redraws only on change.
+
+    An idle console must send next to nothing over a slow link: a clock that
+    shows minutes is updated every second but redrawn once a minute.
+    """
+
+    def __init__(
+        self, text: str = "", *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(text, markup=False, id=id, classes=classes)
+        self._text = text
+
+    def show(self, text: str) -> None:
+        """Show `text`, redrawing only if it differs from what is shown."""
+        if text != self._text:
+            self._text = text
+            self.update(text)
+
+    @property
+    def text(self) -> str:
+        """What is shown."""
+        return self._text
