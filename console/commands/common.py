@@ -38,6 +38,7 @@ def add_plan_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--plan",
         metavar="PATH",
+        default=argparse.SUPPRESS,  # keep a --plan given before the subcommand
         help=_("the plan file (default: $DRP_PLAN, else plan.toml in this folder)"),
     )
 
@@ -104,6 +105,7 @@ def add_state_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--state",
         metavar="DIR",
+        default=argparse.SUPPRESS,  # keep a --state given before the subcommand
         help=_("the state directory (default: $DRP_STATE, else drp-state beside the plan)"),
     )
 

@@ -28,6 +28,7 @@ class Section(BaseModel):
         extra="forbid",
         use_attribute_docstrings=True,
         str_strip_whitespace=True,
+        defer_build=True,
     )
 
 

@@ -9,12 +9,12 @@ the same action functions the command line uses.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 
@@ -32,7 +32,7 @@ from console.tui.widgets.contacts import ContactsTab
 from console.tui.widgets.header import IncidentHeader
 from console.tui.widgets.infrastructure import InfrastructureTab
 from console.tui.widgets.overview import OverviewTab
-from console.tui.widgets.tab import EPOCH
+from console.tui.widgets.tab import EPOCH, Tab
 from console.tui.widgets.timeline import TimelineTab
 
 TABS = (
@@ -65,9 +65,11 @@ class DrpApp(CoordinatorActions):
         Binding("q", "quit", _("Quit")),
     ]
 
-    incident: reactive[IncidentState | None] = reactive(None, always_update=True, init=False)
-    now: reactive[datetime] = reactive(EPOCH, init=False)
-    minute: reactive[datetime] = reactive(EPOCH, init=False)
+    # `var`: changing them redraws nothing by itself; the widgets bound to them
+    # redraw only the lines whose text changed.
+    incident: var[IncidentState | None] = var(None, always_update=True, init=False)
+    now: var[datetime] = var(EPOCH, init=False)
+    minute: var[datetime] = var(EPOCH, init=False)
 
     def __init__(self, context: ConsoleContext, session: Session) -> None:
         super().__init__()
@@ -139,3 +141,13 @@ class DrpApp(CoordinatorActions):
                 _("Switch to the {tab} tab").format(tab=label),
                 lambda tab_id=tab_id: self.action_show_tab(tab_id),
             )
+            tab = self.query_one(f"#{tab_id}-tab", Tab)
+            for title, help_text, callback in tab.commands():
+                yield SystemCommand(
+                    title, help_text, lambda tab_id=tab_id, run=callback: self._run_on(tab_id, run)
+                )
+
+    def _run_on(self, tab_id: str, callback: Callable[[], None]) -> None:
+        """Show the tab a palette command belongs to, then run it."""
+        self.action_show_tab(tab_id)
+        callback()

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
-from textual.reactive import reactive
+from textual.reactive import var
 
 from console.i18n import _
 from console.incident import actions
@@ -39,7 +39,7 @@ class CoordinatorActions(App[None]):
     """Declare, decide, recover and close, as app actions and palette commands."""
 
     context: ConsoleContext
-    incident: reactive[IncidentState | None]
+    incident: var[IncidentState | None]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide what this user may not do, and what makes no sense right now."""

@@ -315,3 +315,13 @@ def test_an_argument_that_is_not_utf8_gets_a_clear_message(tmp_path: Path) -> No
     assert completed.returncode == 2
     assert b"drp: an argument is not valid UTF-8 text" in completed.stderr
     assert b"Traceback" not in completed.stderr
+
+
+def test_plan_and_state_may_come_before_the_subcommand(tmp_path: Path, drp: Run) -> None:
+    state = str(tmp_path / "state")
+    result = drp(
+        "--plan", str(SHIPPED_PLAN), "--state", state, "declare", "--at", "2026-03-28T10:00"
+    )
+    assert result.status == 0, result.err
+    result = drp("--plan", str(SHIPPED_PLAN), "--state", state, "status", "--json")
+    assert json.loads(result.out)["incident"]["declared_at"] == "2026-03-28T10:00:00+01:00"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from textual.containers import Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 
 from console.i18n import _
 from console.incident import timefmt
@@ -25,8 +25,8 @@ from console.tui.widgets.tab import EPOCH, Line
 class IncidentHeader(Vertical):
     """Two lines that say what is going on and how much time is left."""
 
-    incident: reactive[IncidentState | None] = reactive(None, always_update=True, init=False)
-    minute: reactive[datetime] = reactive(EPOCH, init=False)
+    incident: var[IncidentState | None] = var(None, always_update=True, init=False)
+    minute: var[datetime] = var(EPOCH, init=False)
 
     def __init__(self, context: ConsoleContext) -> None:
         super().__init__(id="header")

@@ -8,10 +8,11 @@ by posting `RecordRequested`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from textual.containers import Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Static
 
 from console.incident.state import IncidentState
@@ -24,12 +25,16 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 class Tab(Vertical):
     """One tab of the console."""
 
-    incident: reactive[IncidentState | None] = reactive(None, always_update=True, init=False)
-    minute: reactive[datetime] = reactive(EPOCH, init=False)
+    incident: var[IncidentState | None] = var(None, always_update=True, init=False)
+    minute: var[datetime] = var(EPOCH, init=False)
 
     def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.context = context
+
+    def commands(self) -> list[tuple[str, str, Callable[[], None]]]:
+        """This tab's actions for the command palette: (title, help, callback)."""
+        return []
 
     def record(self, perform: Perform, done: str = "") -> None:
         """Ask the app to record something."""
