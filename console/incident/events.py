@@ -37,7 +37,7 @@ Instant = Annotated[AwareDatetime, AfterValidator(_utc)]
 class BaseEvent(BaseModel):
     """What every event has."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(min_length=26, max_length=26)
     """Unique and sortable (a ULID); breaks ties between events at the same `at`."""

@@ -1,9 +1,10 @@
 """Building blocks shared by every section of the plan schema.
 
 Every section is a frozen pydantic model that forbids unknown keys, so a typo
-in `plan.toml` is an error and never passes silently. Field docstrings are the
-field descriptions (`use_attribute_docstrings`), which the documentation and
-`drp init` comments draw on.
+in `plan.toml` is an error and never passes silently. Each field has a
+docstring; `console.plan.reference` reads them from the source to write the
+field reference (pydantic's own `use_attribute_docstrings` would read the
+source at every start of the console, which costs more than it is worth).
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ class Section(BaseModel):
     model_config = ConfigDict(
         frozen=True,
         extra="forbid",
-        use_attribute_docstrings=True,
         str_strip_whitespace=True,
         defer_build=True,
     )

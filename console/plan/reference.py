@@ -7,7 +7,11 @@ compares the two). Regenerate with `python -m console.plan.reference`.
 
 from __future__ import annotations
 
+import ast
+import inspect
+import itertools
 import sys
+import textwrap
 import types
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -113,15 +117,36 @@ def _describe(
         "| --- | --- | --- | --- |",
     ]
     nested: list[tuple[type[BaseModel], str, str]] = []
+    docs = field_docstrings(model)
     for name, info in model.model_fields.items():
         inner, is_list = _unwrap(info.annotation)
-        meaning = _cell(info.description)
+        meaning = _cell(docs.get(name))
         lines.append(f"| `{name}` | {_field_type(info)} | {_default(info)} | {meaning} |")
         if isinstance(inner, type) and issubclass(inner, BaseModel) and inner is not TimeWindow:
             path = f"{header.strip('[]')}.{name}"
             nested.append((inner, f"[[{path}]]" if is_list else f"[{path}]", meaning))
     for inner, path, meaning in nested:
         _describe(inner, path, meaning, lines, min(depth + 1, 4))
+
+
+def field_docstrings(model: type[BaseModel]) -> dict[str, str]:
+    """The docstring under each field of `model` and its bases, read from the source."""
+    found: dict[str, str] = {}
+    for cls in reversed(model.__mro__):
+        if not (isinstance(cls, type) and issubclass(cls, BaseModel)) or cls is BaseModel:
+            continue
+        tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
+        body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+        for statement, following in itertools.pairwise(body):
+            if (
+                isinstance(statement, ast.AnnAssign)
+                and isinstance(statement.target, ast.Name)
+                and isinstance(following, ast.Expr)
+                and isinstance(following.value, ast.Constant)
+                and isinstance(following.value.value, str)
+            ):
+                found[statement.target.id] = inspect.cleandoc(following.value.value)
+    return found
 
 
 def _cell(text: str | None) -> str:
@@ -132,18 +157,19 @@ def render_reference() -> str:
     """The whole field reference as Markdown."""
     lines = [HEADER.rstrip()]
     top: list[tuple[str, FieldInfo]] = list(Plan.model_fields.items())
+    docs = field_docstrings(Plan)
     lines += ["", "## Top level", "", "| key | type | | meaning |", "| --- | --- | --- | --- |"]
     for name, info in top:
         inner, _ = _unwrap(info.annotation)
         if not (isinstance(inner, type) and issubclass(inner, BaseModel)):
             lines.append(
-                f"| `{name}` | {_field_type(info)} | {_default(info)} | {info.description} |"
+                f"| `{name}` | {_field_type(info)} | {_default(info)} | {_cell(docs.get(name))} |"
             )
     for name, info in top:
         inner, is_list = _unwrap(info.annotation)
         if isinstance(inner, type) and issubclass(inner, BaseModel):
             header = f"[[{name}]]" if is_list else f"[{name}]"
-            meaning = f"{_cell(info.description)} ({_default(info)})"
+            meaning = f"{_cell(docs.get(name))} ({_default(info)})"
             _describe(inner, header, meaning, lines, 2)
     return "\n".join(lines) + "\n"
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from console.clock import FixedClock
-from console.plan import load_plan, read_plan
+from console.plan import Plan, load_plan, read_plan
 from console.plan.readiness import check_readiness
 from console.plan.reference import OUTPUT, render_reference
 from tests.conftest import SHIPPED_PLAN, TEMPLATE, run_drp_process
@@ -71,3 +71,25 @@ def test_field_reference_is_up_to_date() -> None:
     assert OUTPUT.read_text("utf-8") == render_reference(), (
         "run `python -m console.plan.reference` to regenerate docs/plan-format.md"
     )
+
+
+def test_every_plan_field_has_a_docstring() -> None:
+    from pydantic import BaseModel
+
+    from console.plan.reference import _unwrap, field_docstrings
+
+    seen: set[type[BaseModel]] = set()
+    pending: list[type[BaseModel]] = [Plan]
+    while pending:
+        model = pending.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        docs = field_docstrings(model)
+        missing = [name for name in model.model_fields if not docs.get(name)]
+        assert missing == [], f"{model.__name__} fields without a docstring: {missing}"
+        for info in model.model_fields.values():
+            inner, _ = _unwrap(info.annotation)
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                pending.append(inner)
+    assert len(seen) > 30
