@@ -80,13 +80,12 @@ class Terminal:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         full_env = {
-            **os.environ,
+            **{k: v for k, v in os.environ.items() if k != "NO_COLOR"},
             "TERM": "xterm-256color",
             "COLUMNS": "80",
             "LINES": "24",
             **(env or {}),
         }
-        full_env.pop("NO_COLOR", None)
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
             argv,
