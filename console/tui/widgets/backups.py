@@ -1,14 +1,388 @@
-"""The backups tab (being built)."""
+"""The backups tab: where each restore stands, and the backup scheme to restore from.
+
+For the ICT sysadmin, often over SSH at 80x24. On top, a table with every
+backup system and every other system whose restore is tracked: its status, the
+restore point and that point's age (the window of lost data, which is what the
+crisis staff ask about). Below, in a scrolling pane, the plan's backup
+configuration with its retention grid drawn as the seed draws it, so nobody has
+to open the binder to see which day has a restore point. Selecting a row
+scrolls the pane to the backup behind it.
+
+Only what changed is redrawn: the ages move once a minute, the rest only when
+an event arrives.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import partial
+from zoneinfo import ZoneInfo
 
+from rich.cells import cell_len
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.events import Resize, Show
+from textual.widgets import DataTable, Static
+
+from console.i18n import N_, _
+from console.incident import actions, timefmt
+from console.incident.access import ROLE_NAMES
+from console.incident.events import RESTORE_STATUSES, RestoreStatus
+from console.incident.state import RestoreState
+from console.plan.ict import Backup
+from console.plan.model import Plan
+from console.tui.context import ConsoleContext
+from console.tui.screens.restore import STATUS_NAMES, RestoreDialog, RestoreRequest
 from console.tui.widgets.tab import Line, Tab
+
+MARKERS: dict[str | None, str] = {
+    None: "[ ]",
+    "planned": N_("[planned]"),
+    "running": N_("[running]"),
+    "restored": N_("[restored]"),
+    "verified": N_("[verified ✓]"),
+}
+"""The status as a text marker: the table reads the same without colour."""
+
+
+POINT_MARK = "■"
+"""A day with a restore point in the retention grid."""
+NO_POINT_MARK = "·"
+"""A day without one ('.' or '-' in the plan)."""
+
+DASH = "—"
+COLUMNS = ("system", "status", "point", "age", "changed")
+PADDING = 1
+"""The table's cell padding on each side of a column."""
+SCROLLBAR = 2
+"""Room kept for the table's vertical scrollbar."""
+WIDEST_AGE = (datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 4, 10, 23, 59, tzinfo=UTC))
+"""A point and a moment 99 days apart: the widest age the column makes room for."""
+
+
+def truncated(text: str, width: int) -> str:
+    """`text` cut to `width` cells with an ellipsis, so a long name does not push columns out."""
+    shown = Text(text)
+    shown.truncate(width, overflow="ellipsis")
+    return shown.plain
+
+
+def known_status(status: str) -> RestoreStatus | None:
+    """The status as the dialog knows it (None for one it does not)."""
+    return next((known for known in RESTORE_STATUSES if known == status), None)
+
+
+def marker(status: str | None) -> str:
+    """The status as "[running]", or "[ ]" when the restore is not tracked yet."""
+    return _(MARKERS[status]) if status in MARKERS else f"[{status}]"
+
+
+def short_time(instant: datetime | None, zone: ZoneInfo) -> str:
+    """A time in the plan's zone as "03-27 22:00", compact enough for the table."""
+    return DASH if instant is None else f"{instant.astimezone(zone):%m-%d %H:%M}"
+
+
+def age(point: datetime | None, now: datetime) -> str:
+    """How old a restore point is, to the minute: the data lost since, "16:00 old"."""
+    if point is None:
+        return DASH
+    return _("{span} old").format(span=timefmt.span(now.astimezone(UTC) - point.astimezone(UTC)))
+
+
+def retention_lines(backup: Backup) -> list[str]:
+    """The retention grid drawn as the seed draws it: a week per row, days 1 to 7 across."""
+    labels = []
+    first = 1
+    for week in backup.retention_grid:
+        last = first + len(week) - 1
+        labels.append(
+            _("Day {day}").format(day=first)
+            if first == last
+            else _("Day {first}-{last}").format(first=first, last=last)
+        )
+        first = last + 1
+    width = max(cell_len(label) for label in labels)
+    lines = [" " * width + "  " + " ".join(str(day) for day in range(1, 8))]
+    for label, week in zip(labels, backup.retention_grid, strict=True):
+        marks = " ".join(POINT_MARK if mark == "*" else NO_POINT_MARK for mark in week)
+        lines.append(label + " " * (width - cell_len(label)) + "  " + marks)
+    return lines
+
+
+def backup_facts(backup: Backup, plan: Plan) -> list[tuple[str, str]]:
+    """The backup's configuration as (label, value) pairs; a dash shows what is missing."""
+    sites = {site.id: site.name for site in plan.sites}
+    components = {component.id: component.name for component in plan.components()}
+    place = ", ".join(
+        part for part in (sites.get(backup.site or "", backup.site or ""), backup.location) if part
+    )
+    protects = ", ".join(
+        f"{components.get(system, system)} ({system})" for system in backup.systems
+    )
+    offline = _("yes: out of reach of ransomware") if backup.offline else _("no: online, reachable")
+    return [
+        (_("Software"), backup.software or DASH),
+        (_("Type"), backup.type or DASH),
+        (_("Schedule"), backup.schedule or DASH),
+        (_("Alerts to"), ", ".join(backup.notify) or DASH),
+        (_("Retention"), _("{days} days").format(days=backup.retention_days)),
+        (_("Medium"), backup.medium or DASH),
+        (_("Location"), place or DASH),
+        (_("Offline copy"), offline),
+        (_("Protects"), protects or DASH),
+    ]
+
+
+def backup_card(backup: Backup, plan: Plan) -> Group:
+    """One backup's configuration and retention grid, as plain text (never markup)."""
+    title = Text(backup.name, style="bold")
+    title.append(f" ({backup.id})", style="none")
+    if backup.offline:
+        title.append("  " + _("[OFFLINE]"), style="bold")
+    facts = Table.grid(padding=(0, 1))
+    facts.add_column(no_wrap=True, style="bold")
+    facts.add_column(overflow="fold")
+    for label, value in backup_facts(backup, plan):
+        facts.add_row(Text(label), Text(value))
+    parts: list[Text | Table] = [title, facts]
+    if backup.retention_grid:
+        points = sum(week.count("*") for week in backup.retention_grid)
+        parts.append(
+            Text(
+                _(
+                    "Retention grid: {points} restore points ({mark} restore point, {none} none)"
+                ).format(points=points, mark=POINT_MARK, none=NO_POINT_MARK),
+                style="bold",
+            )
+        )
+        parts.append(Text("\n".join(retention_lines(backup))))
+    return Group(*parts)
 
 
 class BackupsTab(Tab):
-    """The backups tab."""
+    """Restore tracking for every system, with the backup scheme beside it."""
+
+    BINDINGS = [Binding("r", "restore", _("Restore"))]
+
+    def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
+        super().__init__(context, id=id)
+        self._shown: dict[str, tuple[str, ...]] = {}
+        self._name_width = 0
 
     def compose(self) -> ComposeResult:
-        yield Line("backups", id="backups-body")
+        table: DataTable[Text] = DataTable(id="restores", cursor_type="row", cell_padding=PADDING)
+        yield table
+        with VerticalScroll(id="backups-config") as config:
+            config.border_title = _("Backup configuration")
+            if not self.context.plan.backups:
+                yield Line(_("The plan lists no backup systems."), classes="backup")
+            for backup in self.context.plan.backups:
+                yield Static(
+                    backup_card(backup, self.context.plan),
+                    id=f"backup-{backup.id}",
+                    classes="backup",
+                )
+
+    def on_mount(self) -> None:
+        self.show()
+
+    # What to show -----------------------------------------------------------
+
+    def systems(self) -> list[tuple[str, str]]:
+        """(id, name) of every backup, then of every other system with a restore."""
+        backups = {backup.id for backup in self.context.plan.backups}
+        tracked = set(self.restores())
+        found = [(s, name) for s, name in self.restorable() if s in backups or s in tracked]
+        known = {system for system, _name in found}
+        return found + [(system, system) for system in sorted(tracked - known)]
+
+    def restores(self) -> dict[str, RestoreState]:
+        """The incident's restores by system id (none without an incident)."""
+        if self.incident is None:
+            return {}
+        return {restore.system: restore for restore in self.incident.restores}
+
+    def widths(self) -> tuple[int, ...]:
+        """Column widths: the system name takes what the fixed columns leave."""
+        fixed = (
+            max(cell_len(marker(status)) for status in MARKERS),
+            len("03-27 22:00"),
+            cell_len(age(WIDEST_AGE[0], WIDEST_AGE[1])),
+            len("03-27 22:00"),
+        )
+        used = sum(fixed) + 2 * PADDING * len(COLUMNS) + SCROLLBAR
+        return (max(12, self.size.width - used), *fixed)
+
+    def cells(self, system: str, name: str) -> tuple[str, ...]:
+        """The text of one row."""
+        restore = self.restores().get(system)
+        zone = self.context.zone
+        point = restore.point if restore else None
+        return (
+            truncated(name, self._name_width),
+            marker(restore.status if restore else None),
+            short_time(point, zone),
+            age(point, self.minute),
+            short_time(restore.at if restore else None, zone),
+        )
+
+    # Drawing ---------------------------------------------------------------
+
+    def show(self) -> None:
+        """Redraw the table, touching only the cells whose text changed."""
+        if not self.is_mounted:
+            return
+        systems = self.systems()
+        widths = self.widths()
+        if [system for system, _name in systems] != list(self._shown) or (
+            widths[0] != self._name_width
+        ):
+            self.rebuild(systems, widths)
+            return
+        table = self.table
+        for system, name in systems:
+            new = self.cells(system, name)
+            old = self._shown[system]
+            for column, before, after in zip(COLUMNS, old, new, strict=True):
+                if before != after:
+                    table.update_cell(system, column, Text(after))
+            self._shown[system] = new
+
+    def show_time(self) -> None:
+        """Once a minute: the ages move, redrawn only where their text changed."""
+        self.show()
+
+    def rebuild(self, systems: list[tuple[str, str]], widths: tuple[int, ...]) -> None:
+        """Build the table anew (other systems or another width), keeping the cursor."""
+        table = self.table
+        selected = self.selected_system()
+        self._name_width = widths[0]
+        labels = (_("System"), _("Restore"), _("Point"), _("Age"), _("Changed"))
+        table.clear(columns=True)
+        for key, label, width in zip(COLUMNS, labels, widths, strict=True):
+            table.add_column(Text(label), width=width, key=key)
+        self._shown = {}
+        for system, name in systems:
+            cells = self.cells(system, name)
+            table.add_row(*(Text(cell) for cell in cells), key=system)
+            self._shown[system] = cells
+        if selected in self._shown:
+            table.move_cursor(row=table.get_row_index(selected), animate=False)
+
+    @property
+    def table(self) -> DataTable[Text]:
+        """The restore table."""
+        return self.query_one("#restores", DataTable)
+
+    def selected_system(self) -> str | None:
+        """The id of the system under the cursor, if any."""
+        table = self.table
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def on_resize(self, event: Resize) -> None:
+        if self.widths()[0] != self._name_width:
+            self.show()
+
+    def on_show(self, event: Show) -> None:
+        """Arriving on the tab (key 5) puts the keys of the tab under the fingers."""
+        if not self.has_focus_within:
+            self.table.focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Scroll the configuration to the backup behind the selected system."""
+        system = event.row_key.value
+        backup = next(
+            (b for b in self.context.plan.backups if system == b.id or system in b.systems),
+            None,
+        )
+        if backup is not None:
+            card = self.query_one(f"#backup-{backup.id}")
+            self.query_one("#backups-config").scroll_to_widget(card, animate=False, top=True)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row does what `r` does."""
+        event.stop()
+        if event.row_key.value is not None:
+            self.open_restore(event.row_key.value)
+
+    # Actions ---------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Viewers do not see the key that records."""
+        if action == "restore":
+            return self.context.may("restore")
+        return True
+
+    def action_restore(self) -> None:
+        """Set the restore status of the selected system."""
+        system = self.selected_system()
+        if system is not None:
+            self.open_restore(system)
+
+    def open_restore(self, system: str) -> None:
+        """Ask for the status and restore point of `system`, then record them."""
+        if not self.context.may("restore"):
+            self.notify(
+                _("A {role} cannot record restores.").format(role=_(ROLE_NAMES[self.context.role])),
+                title=_("Not allowed"),
+                severity="error",
+            )
+            return
+        if self.incident is None or not self.incident.active:
+            self.notify(
+                _("No active disaster: declare one first (D)."),
+                title=_("Not recorded"),
+                severity="warning",
+            )
+            return
+        name = self.system_name(system)
+        current = self.restores().get(system)
+        dialog = RestoreDialog(
+            name,
+            self.context.clock.now(),
+            self.context.zone,
+            status=known_status(current.status) if current else None,
+            point=current.point if current else None,
+        )
+        self.app.push_screen(dialog, partial(self.restore_chosen, system, name))
+
+    def restore_chosen(self, system: str, name: str, request: RestoreRequest | None) -> None:
+        """Record what the dialog returned (nothing when it was cancelled)."""
+        if request is None:
+            return
+        status, point = request.status, request.point
+        self.record(
+            lambda session: actions.restore(session, system, status, point),
+            _("Restore of {system}: {status}").format(system=name, status=_(STATUS_NAMES[status])),
+        )
+
+    def restorable(self) -> list[tuple[str, str]]:
+        """(id, name) of every system whose restore can be tracked: backups, then components."""
+        plan = self.context.plan
+        return [(b.id, b.name) for b in plan.backups] + [(c.id, c.name) for c in plan.components()]
+
+    def system_name(self, system: str) -> str:
+        """The plan's name of a backup or component, or its id."""
+        return dict(self.restorable()).get(system, system)
+
+    def commands(self) -> list[tuple[str, str, Callable[[], None]]]:
+        """For the command palette: set the restore of any backup or component."""
+        if not self.context.may("restore"):
+            return []
+        return [
+            (
+                _("Restore status: {system}").format(system=name),
+                _("Record how far the restore of {system} ({id}) has come").format(
+                    system=name, id=system
+                ),
+                partial(self.open_restore, system),
+            )
+            for system, name in self.restorable()
+        ]

@@ -1,0 +1,288 @@
+"""The checklist tab's actions: every key checked through the journal, and the snapshots.
+
+Each action is driven by its keys on the real console and its result read
+back from the journal; viewers are refused, members may move tasks on. The
+helpers here are shared with `test_checklist_views.py`. Snapshots at 80x24
+cover the tab, a filter and the three dialogs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from console.incident import actions
+from console.incident.session import Session
+from console.plan.model import Plan
+from console.plan.people import Access
+from console.tui.app import DrpApp
+from console.tui.screens.person_picker import PersonPicker
+from console.tui.screens.task_status import TaskStatusDialog
+from console.tui.screens.text_prompt import TextPrompt
+from console.tui.widgets.checklist import ChecklistTab
+from console.tui.widgets.tab import Line
+from tests.console.conftest import HOST, LOGIN, Build, busy, declared, journal
+
+SIZE = (80, 24)
+
+
+def tab(app: DrpApp) -> ChecklistTab:
+    return app.query_one(ChecklistTab)
+
+
+def line(app: DrpApp, name: str) -> str:
+    return app.query_one(f"#checklist-{name}", Line).text
+
+
+def shown(app: DrpApp) -> list[str]:
+    """The task ids in the table, top to bottom, without the group headers."""
+    return [key for key in tab(app).keys if not key.startswith("§")]
+
+
+def cursor(app: DrpApp) -> str | None:
+    return tab(app).current_key()
+
+
+async def goto(app: DrpApp, pilot: Any, task: str) -> None:
+    tab(app).table.move_cursor(row=tab(app).keys.index(task))
+    await pilot.pause()
+
+
+def last(state_dir: Path) -> Any:
+    return journal(state_dir)[-1]
+
+
+def with_login(plan: Plan, person: str) -> Plan:
+    """The plan with `person` logging in as the test user."""
+    people = [p.model_copy(update={"login": LOGIN}) if p.id == person else p for p in plan.people]
+    return plan.model_copy(update={"people": people})
+
+
+def with_role(plan: Plan, role: str) -> Plan:
+    """The plan with the test user as a member or a viewer (not a coordinator)."""
+    if role == "member":
+        return plan.model_copy(update={"access": Access(members=[LOGIN])})
+    return plan.model_copy(update={"access": Access(coordinators=["boss"])})
+
+
+# Actions, checked in the journal ------------------------------------------------------
+
+
+async def test_space_and_enter_advance_a_task(console: Build, state_dir: Path) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "space")
+        await pilot.pause()
+        assert (last(state_dir).task, last(state_dir).status) == ("meeting", "doing")
+        assert last(state_dir).host == HOST
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (last(state_dir).task, last(state_dir).status) == ("meeting", "done")
+        assert cursor(app) == "meeting"
+        assert tab(app).table.get_row("meeting")[0].plain == "[x] done"
+        count = len(journal(state_dir))
+        await pilot.press("space")  # done stays done: s changes it
+        await pilot.pause()
+        assert len(journal(state_dir)) == count
+        assert any("press s" in n.message for n in app._notifications)
+
+
+async def test_advance_unblocks(console: Build, state_dir: Path) -> None:
+    def blocked(session: Session) -> None:
+        busy(session)
+        actions.set_task(session, "meeting", "blocked", "zaal bezet")
+
+    app = console(blocked)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await goto(app, pilot, "meeting")
+        await pilot.press("space")
+        await pilot.pause()
+        assert (last(state_dir).task, last(state_dir).status) == ("meeting", "doing")
+
+
+async def test_status_dialog_with_a_note(console: Build, state_dir: Path) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await goto(app, pilot, "a-tech-suppliers")
+        await pilot.press("s")
+        assert isinstance(app.screen, TaskStatusDialog)
+        assert app.screen.chosen() == "doing"  # starts on the current status
+        await pilot.press("down", "down", *"wacht", "enter")
+        await pilot.pause()
+        event = last(state_dir)
+        assert (event.task, event.status, event.note) == (
+            "a-tech-suppliers",
+            "blocked",
+            "wacht",
+        )
+        assert tab(app).table.get_row("a-tech-suppliers")[0].plain == "[#] blocked"
+        assert "note: wacht" in line(app, "detail")
+
+
+async def test_escape_cancels_every_dialog(console: Build, state_dir: Path) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        count = len(journal(state_dir))
+        for key in "san":
+            await pilot.press("2", key, "x", "escape")
+            await pilot.pause()
+            assert app.screen is app.screen_stack[0]
+        assert len(journal(state_dir)) == count
+
+
+async def test_assign_through_the_picker(console: Build, state_dir: Path) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await goto(app, pilot, "a-tech-backups")
+        await pilot.press("a")
+        picker = app.screen
+        assert isinstance(picker, PersonPicker)
+        assert [c.id for c in picker.shown[:2]] == ["tom-maes", "jeroen-martens"]  # ICT first
+        await pilot.press(*"jer", "enter")
+        await pilot.pause()
+        event = last(state_dir)
+        assert (event.kind, event.task, event.person) == (
+            "assigned",
+            "a-tech-backups",
+            "jeroen-martens",
+        )
+        assert tab(app).table.get_row("a-tech-backups")[3].plain == "Jeroen Mart…"
+        assert "Jeroen Martens" in line(app, "detail")
+
+
+async def test_the_picker_filters_as_you_type(console: Build) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "a")
+        picker = app.screen
+        assert isinstance(picker, PersonPicker)
+        assert len(picker.shown) == 17
+        await pilot.press(*"FINANCIE")  # case and accents do not matter: "Financiële dienst"
+        assert [c.id for c in picker.shown] == ["koen-claeys", "els-vermeulen"]
+        await pilot.press("down")
+        assert picker.marked == 1
+        await pilot.press(*" els")  # every word must match
+        assert [c.id for c in picker.shown] == ["els-vermeulen"]
+        await pilot.press(*"zzz")
+        assert picker.shown == []
+        assert "Nobody matches" in str(picker.query_one("#count").render())
+        await pilot.press("enter")  # nothing to take: the picker stays
+        assert app.screen is picker
+
+
+async def test_the_picker_starts_on_the_assignee(console: Build, state_dir: Path) -> None:
+    def given(session: Session) -> None:
+        busy(session)
+        actions.assign(session, "a-tech-backups", "jeroen-martens")
+
+    app = console(given)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await goto(app, pilot, "a-tech-backups")
+        await pilot.press("a")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PersonPicker)
+        assert picker.marked == 1  # Jeroen, after Tom: both hold the ICT role
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert (last(state_dir).task, last(state_dir).person) == ("a-tech-backups", "tom-maes")
+
+
+async def test_a_note_keeps_the_status(console: Build, state_dir: Path) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await goto(app, pilot, "a-tech-suppliers")
+        await pilot.press("n")
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press("enter")  # an empty note is refused in the dialog
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press(*"Dell belt", "enter")
+        await pilot.pause()
+        event = last(state_dir)
+        assert (event.kind, event.task, event.status, event.note) == (
+            "task",
+            "a-tech-suppliers",
+            "doing",
+            "Dell belt",
+        )
+
+
+# Who may do what -------------------------------------------------------------------
+
+
+async def test_a_viewer_changes_nothing(
+    console: Build, shipped_plan: Plan, state_dir: Path
+) -> None:
+    console(busy)  # recorded by the coordinator
+    app = console(plan=with_role(shipped_plan, "viewer"))
+    async with app.run_test(size=SIZE) as pilot:
+        count = len(journal(state_dir))
+        await pilot.press("2", "space", "s", "a", "n")
+        assert app.screen is app.screen_stack[0]  # no dialog opened
+        checklist = tab(app)
+        for action in ("advance", "status", "assign", "note"):
+            assert checklist.check_action(action, ()) is False
+        checklist.action_advance()  # reached another way: refused with a message
+        await pilot.pause()
+        assert len(journal(state_dir)) == count
+        assert any("cannot change the checklist" in n.message for n in app._notifications)
+        await pilot.press("u")  # but may look
+        assert len(shown(app)) == 18
+        titles = [title for title, _help, _call in checklist.commands()]
+        assert titles == [
+            "Checklist: my tasks",
+            "Checklist: overdue tasks",
+            "Checklist: open tasks",
+            "Checklist: all tasks",
+        ]
+
+
+async def test_a_member_moves_tasks_on(console: Build, shipped_plan: Plan, state_dir: Path) -> None:
+    console(busy)
+    app = console(plan=with_role(shipped_plan, "member"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "space")
+        await pilot.pause()
+        assert (last(state_dir).actor, last(state_dir).status) == (LOGIN, "doing")
+
+
+async def test_palette_commands(console: Build, state_dir: Path) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        commands = {title: call for title, _help, call in tab(app).commands()}
+        assert len(commands) == 8
+        commands["Checklist: open tasks"]()
+        assert len(shown(app)) == 18
+        commands["Checklist: advance task"]()
+        await pilot.pause()
+        assert (last(state_dir).task, last(state_dir).status) == ("meeting", "doing")
+
+
+# Snapshots at 80x24 -----------------------------------------------------------------
+
+
+def test_snapshot_the_checklist(console: Build, snap_compare: Any) -> None:
+    assert snap_compare(console(busy), terminal_size=SIZE, press=["2"])
+
+
+def test_snapshot_before_the_decision_overdue(console: Build, snap_compare: Any) -> None:
+    assert snap_compare(console(declared), terminal_size=SIZE, press=["2", "o"])
+
+
+def test_snapshot_status_dialog(console: Build, snap_compare: Any) -> None:
+    assert snap_compare(console(busy), terminal_size=SIZE, press=["2", "s", "down", *"bezig"])
+
+
+def test_snapshot_person_picker(console: Build, snap_compare: Any) -> None:
+    assert snap_compare(console(busy), terminal_size=SIZE, press=["2", "a", *"ict"])
+
+
+def test_snapshot_note_prompt(console: Build, snap_compare: Any) -> None:
+    """The prompt after an empty Enter: it says what it needs."""
+    assert snap_compare(console(busy), terminal_size=SIZE, press=["2", "n", "enter"])

@@ -1,0 +1,246 @@
+"""The checklist tab's views: its order and groups, the live update, the filters, 1,000 tasks.
+
+The rows are read off the table; the filters are driven by their keys; a
+minute passing must update the time cells only, and a plan with 1,000 tasks
+must stay fluid. The pure layout of the columns is checked without a terminal.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import DataTable
+
+from console.clock import FixedClock
+from console.incident import actions
+from console.incident.session import Session
+from console.plan.model import Plan
+from console.plan.scenarios import Task
+from console.tui.widgets.checklist_rows import Layout
+from console.tui.widgets.tab import Line
+from tests.console.conftest import NOW, Build, busy, declared
+from tests.console.test_checklist import SIZE, cursor, goto, line, shown, tab, with_login
+
+# Order, groups and live updates -------------------------------------------------------------
+
+
+async def test_the_plan_in_order_with_its_groups(console: Build) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        keys = tab(app).keys
+        assert keys[:3] == ["§step", "reported", "gather"]
+        assert [k for k in keys if k.startswith("§")] == [
+            "§step",
+            "§priority",
+            "§technical",
+            "§organisational",
+        ]
+        assert len(shown(app)) == 20
+        assert app.focused is tab(app).table
+        assert cursor(app) == "meeting"  # the first open task
+        assert line(app, "status") == "Tasks 2/20 done · 0 overdue · filter: all"
+        row = [cell.plain for cell in tab(app).table.get_row("a-tech-suppliers")]
+        assert row == [
+            "[>] doing",
+            "a-tech-suppliers",
+            "Hard- en softwareleve…",
+            "Tom Maes",
+            "8:00 left",
+        ]
+        assert line(app, "detail").startswith("meeting: Vergadering van de crisisstaf\n")
+        assert "due 2026-03-28 14:00 CET · ! 0:00 left" in line(app, "detail")
+
+
+async def test_before_the_decision_a_hint(console: Build) -> None:
+    app = console(declared)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        assert "appear once the coordinator decides (S)" in line(app, "hint")
+        assert shown(app) == ["reported", "gather", "meeting", "evaluation", "decision"]
+        row = [cell.plain for cell in tab(app).table.get_row("reported")]
+        assert row[-1] == "LATE 3:00"
+        await pilot.press("S", "enter")
+        await pilot.pause()
+        assert len(shown(app)) == 20
+        assert not app.query_one("#checklist-hint", Line).display
+
+
+async def test_no_incident_no_tasks(console: Build) -> None:
+    app = console()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        assert "No active disaster" in line(app, "status")
+        assert tab(app).table.row_count == 0
+        assert tab(app).check_action("advance", ()) is False
+
+
+async def test_wide_terminals_show_the_due_time(console: Build) -> None:
+    app = console(busy)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.press("2")
+        row = [cell.plain for cell in tab(app).table.get_row("a-prio-1")]
+        assert row[4:] == ["03-29 11:00", "20:00 left"]
+        assert row[2] == "Diensten i.v.m. dienstverlening (keuken, thuisdiensten)"
+
+
+async def test_a_minute_updates_only_the_time_cells(
+    console: Build, clock: FixedClock, monkeypatch: Any
+) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        checklist = tab(app)
+        rebuilds: list[int] = []
+        updates: list[tuple[str, str]] = []
+        rebuild, update = checklist.rebuild, checklist.table.update_cell
+
+        def counted_rebuild(*args: Any) -> None:
+            rebuilds.append(1)
+            rebuild(*args)
+
+        def counted_update(row: Any, column: Any, value: Any) -> None:
+            updates.append((str(row), str(column)))
+            update(row, column, value)
+
+        monkeypatch.setattr(checklist, "rebuild", counted_rebuild)
+        monkeypatch.setattr(checklist.table, "update_cell", counted_update)
+        clock.set(NOW + timedelta(minutes=1))
+        await pilot.pause(1.2)
+        assert rebuilds == []
+        assert {col for _row, col in updates} == {"left"}
+        assert len(updates) == 18  # every open task with a due time
+        assert checklist.table.get_row("meeting")[-1].plain == "LATE 0:01"
+        assert line(app, "status") == "Tasks 2/20 done · 1 overdue · filter: all"
+
+
+async def test_the_cursor_stays_on_its_task(
+    console: Build, shipped_plan: Plan, state_dir: Path, clock: FixedClock
+) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "u")
+        await goto(app, pilot, "a-tech-backups")
+        other = Session(shipped_plan, state_dir, clock, login="cli", host="elsewhere")
+        other.refresh()
+        actions.set_task(other, "a-prio-1", "done")  # leaves the open tasks: a rebuild
+        other.close()
+        await pilot.pause(2.2)
+        assert "a-prio-1" not in shown(app)
+        assert cursor(app) == "a-tech-backups"
+
+
+async def test_the_cursor_steps_over_group_headers(console: Build) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await goto(app, pilot, "decision")
+        await pilot.press("down")
+        assert cursor(app) == "a-prio-1"
+        await pilot.press("up")
+        assert cursor(app) == "decision"
+        await pilot.press("up", "up", "up", "up", "up")
+        assert cursor(app) == "reported"
+
+
+# Filters ----------------------------------------------------------------------------
+
+
+async def test_filters_open_overdue_and_all(console: Build) -> None:
+    app = console(declared)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "o")
+        assert shown(app) == ["reported", "gather"]
+        assert tab(app).table.get_row("§step")[2].plain == "0/5 done"  # of the whole group
+        assert line(app, "status") == "Tasks 0/5 done · 2 overdue · filter: overdue · 2 shown"
+        await pilot.press("space")  # reported: doing, still overdue
+        await pilot.press("space")  # reported: done, no longer overdue
+        await pilot.pause()
+        assert shown(app) == ["gather"]
+        assert cursor(app) == "gather"
+        await pilot.press("u")
+        assert shown(app) == ["gather", "meeting", "evaluation", "decision"]
+        await pilot.press("f")
+        assert len(shown(app)) == 5
+        await pilot.press("u", "escape")
+        assert len(shown(app)) == 5
+        assert line(app, "status").endswith("filter: all")
+
+
+async def test_an_empty_filter_says_so(console: Build) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "o")
+        assert shown(app) == []
+        assert line(app, "hint") == "No task matches this filter; f shows them all."
+
+
+async def test_mine_by_role_and_by_assignment(console: Build, shipped_plan: Plan) -> None:
+    def given(session: Session) -> None:
+        busy(session)
+        actions.assign(session, "a-org-insurance", "tom-maes")
+
+    app = console(given, plan=with_login(shipped_plan, "tom-maes"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "m")
+        assert shown(app) == [
+            "a-tech-suppliers",
+            "a-tech-backups",
+            "a-tech-restore",
+            "a-tech-providers",
+            "a-org-insurance",
+        ]
+        assert "filter: mine · 5 shown" in line(app, "status")
+
+
+async def test_mine_without_a_person_in_the_plan(console: Build) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "m")
+        assert len(shown(app)) == 20
+        assert tab(app).filter == "all"
+        assert any("not in the plan" in n.message for n in app._notifications)
+
+
+# A thousand tasks --------------------------------------------------------------------
+
+
+async def test_a_thousand_tasks_stay_fluid(
+    console: Build, shipped_plan: Plan, clock: FixedClock
+) -> None:
+    steps = [
+        Task(id=f"step-{n:04d}", title=f"Taak {n}", owner="ict", due_hours=4 + n % 70)
+        for n in range(1000)
+    ]
+    app = console(declared, plan=shipped_plan.model_copy(update={"steps": steps}))
+    async with app.run_test(size=SIZE) as pilot:
+        started = time.perf_counter()
+        await pilot.press("2")
+        await pilot.pause()
+        assert len(shown(app)) == 1000
+        assert time.perf_counter() - started < 2.0
+        table: DataTable[Any] = tab(app).table
+        await pilot.press("end", "pagedown")
+        started = time.perf_counter()
+        clock.set(NOW + timedelta(minutes=1))
+        app.tick()
+        assert time.perf_counter() - started < 0.5
+        assert table.row_count == 1001
+        assert table.get_row("step-0001")[-1].plain == "! 0:59 left"
+
+
+# The columns, without a terminal ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("width", "title", "owner", "due"),
+    [(80, 22, 12, 0), (100, 40, 14, 0), (120, 40, 22, 11), (160, 80, 22, 11)],
+)
+def test_the_title_gets_what_is_left(width: int, title: int, owner: int, due: int) -> None:
+    widths = Layout.fit(width, status=9, ident=18, left=13, owner=22).widths
+    assert (widths[2], widths[3], widths[4]) == (title, owner, due)
+    assert sum(w + 1 for w in widths if w) == width - 1  # the scrollbar's column stays free
