@@ -56,7 +56,9 @@ def _instant(session: Session, at: datetime | None) -> datetime:
         return now
     if at - now > FUTURE_TOLERANCE:
         raise ActionError(
-            _("--at {at} is in the future; record what has happened").format(at=at.isoformat())
+            _("{at} is in the future; record what has happened").format(
+                at=timefmt.when(at, _zone(session))
+            )
         )
     return at
 
@@ -224,15 +226,20 @@ def _task_in_play(session: Session, state: _Open, task: str) -> None:
 def set_task(
     session: Session,
     task: str,
-    status: TaskStatus,
+    status: TaskStatus | None,
     note: str = "",
     at: datetime | None = None,
     incident: str | None = None,
 ) -> Event:
-    """Set a task's status."""
+    """Set a task's status; with no status, add a note and leave the status as it is."""
     state = _open_state(session, "task", incident)
     _task_in_play(session, state, task)
-    return _record(session, state.id, at, kind="task", task=task, status=status, note=note)
+    if status is None and not note.strip():
+        raise ActionError(_("a note on a task needs some text"))
+    fields: dict[str, Any] = {"kind": "task", "task": task, "note": note}
+    if status is not None:
+        fields["status"] = status
+    return _record(session, state.id, at, **fields)
 
 
 def assign(
@@ -324,6 +331,12 @@ def restore(
     plan = session.plan
     systems = [b.id for b in plan.backups] + [c.id for c in plan.components()]
     _known(_("system"), system, systems)
+    if point is not None and point > session.now() + FUTURE_TOLERANCE:
+        raise ActionError(
+            _("the restore point {point} is in the future").format(
+                point=timefmt.when(point, _zone(session))
+            )
+        )
     fields: dict[str, Any] = {"kind": "restore", "system": system, "status": status}
     if point is not None:
         fields["point"] = point

@@ -109,8 +109,8 @@ class TaskChanged(BaseEvent):
     kind: Literal["task"] = "task"
     task: str
     """The plan's id of the task."""
-    status: TaskStatus
-    """Its new status."""
+    status: TaskStatus | None = None
+    """Its new status; left out for a note that leaves the status as it is."""
     note: str = ""
     """What was done or what blocks it."""
 

@@ -84,6 +84,7 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
     scenario: str | None = None
     decided_at = recovery_at = closed_at = None
     statuses: dict[str, TaskChanged] = {}
+    notes: dict[str, str] = {}
     assignees: dict[str, str] = {}
     contacts: dict[str, Contacted] = {}
     components: dict[str, ComponentChanged] = {}
@@ -94,8 +95,11 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
         match event:
             case Decided():
                 scenario, decided_at = event.scenario, event.at
-            case TaskChanged():
+            case TaskChanged() if event.status is not None:
                 statuses[event.task] = event
+                notes[event.task] = event.note
+            case TaskChanged():
+                notes[event.task] = event.note
             case TaskAssigned():
                 assignees[event.task] = event.person
             case Contacted():
@@ -103,6 +107,9 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
             case ComponentChanged():
                 components[event.component] = event
             case RestoreChanged():
+                known_point = restores[event.system].point if event.system in restores else None
+                if event.point is None and known_point is not None:
+                    event = event.model_copy(update={"point": known_point})  # keep the point
                 restores[event.system] = event
             case TicketOpened():
                 opened.setdefault(event.ticket, event)
@@ -128,9 +135,9 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
                 title=task.title,
                 phase=phase,
                 owner=task.owner,
-                status=change.status if change else "todo",
+                status=change.status if change and change.status else "todo",
                 assignee=assignees.get(task.id),
-                note=change.note if change else "",
+                note=notes.get(task.id, ""),
                 updated_at=change.at if change else None,
                 due_at=after(start, task.due_hours) if task.due_hours is not None else None,
             )

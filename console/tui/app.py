@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import Footer, Input, TabbedContent, TabPane
 
 from console.i18n import _
 from console.incident.access import Refused
@@ -32,7 +33,7 @@ from console.tui.widgets.contacts import ContactsTab
 from console.tui.widgets.header import IncidentHeader
 from console.tui.widgets.infrastructure import InfrastructureTab
 from console.tui.widgets.overview import OverviewTab
-from console.tui.widgets.tab import EPOCH, Tab
+from console.tui.widgets.tab import EPOCH, ConsoleTab
 from console.tui.widgets.timeline import TimelineTab
 
 TABS = (
@@ -59,8 +60,8 @@ class DrpApp(CoordinatorActions):
             for number, (tab_id, label, _tab) in enumerate(TABS, start=1)
         ),
         Binding("D", "declare", _("Declare")),
-        Binding("S", "decide", _("Scenario")),
-        Binding("R", "recover", _("Recovery")),
+        Binding("S", "decide", _("Decide")),
+        Binding("R", "recover", _("Recover")),
         Binding("X", "close_incident", _("Close")),
         Binding("q", "quit", _("Quit")),
     ]
@@ -85,7 +86,7 @@ class DrpApp(CoordinatorActions):
                     yield tab(self.context, id=f"{tab_id}-tab").data_bind(
                         DrpApp.incident, DrpApp.minute
                     )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.tick()
@@ -128,6 +129,11 @@ class DrpApp(CoordinatorActions):
         if message.done:
             self.notify(message.done)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A blinking text cursor redraws twice a second over SSH: keep it still."""
+        if isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
+
     def action_show_tab(self, tab_id: str) -> None:
         """Switch to a tab."""
         self.query_one(TabbedContent).active = tab_id
@@ -141,7 +147,7 @@ class DrpApp(CoordinatorActions):
                 _("Switch to the {tab} tab").format(tab=label),
                 lambda tab_id=tab_id: self.action_show_tab(tab_id),
             )
-            tab = self.query_one(f"#{tab_id}-tab", Tab)
+            tab = self.query_one(f"#{tab_id}-tab", ConsoleTab)
             for title, help_text, callback in tab.commands():
                 yield SystemCommand(
                     title, help_text, lambda tab_id=tab_id, run=callback: self._run_on(tab_id, run)

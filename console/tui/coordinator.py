@@ -17,6 +17,7 @@ from textual.reactive import var
 
 from console.i18n import _
 from console.incident import actions
+from console.incident.access import ROLE_NAMES
 from console.tui.messages import RecordRequested
 from console.tui.screens.confirm import ConfirmDialog, Confirmed
 from console.tui.screens.decide import DecideDialog
@@ -56,7 +57,9 @@ class CoordinatorActions(App[None]):
         if self.context.may(rule):
             return False
         self.notify(
-            _("Only a coordinator may do this; you are {role}.").format(role=self.context.role),
+            _("Only a coordinator may do this; you are {role}.").format(
+                role=_(ROLE_NAMES[self.context.role])
+            ),
             title=_("Not allowed"),
             severity="error",
         )

@@ -30,6 +30,7 @@ from tests.conftest import SHIPPED_PLAN
 BRUSSELS = ZoneInfo("Europe/Brussels")
 DECLARED = datetime(2026, 3, 28, 10, 0, tzinfo=BRUSSELS)
 NOW = datetime(2026, 3, 28, 14, 0, tzinfo=BRUSSELS)
+"""The console's frozen time. Add hours through UTC: sums on zoned datetimes are wall-clock."""
 LOGIN = "coordinator-test"
 HOST = "console-test"
 

@@ -14,7 +14,7 @@ from console.plan.model import Plan
 from console.plan.people import Access, Person
 from console.tui.app import DrpApp
 from console.tui.widgets.contacts import ContactsTab, Entry, build_entries, fold, matches
-from console.tui.widgets.infrastructure_table import FittedTable
+from console.tui.widgets.table import FittedTable
 from tests.console.conftest import LOGIN, Build, busy, declared, journal
 
 SIZE = (80, 24)

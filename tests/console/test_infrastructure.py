@@ -22,7 +22,7 @@ from console.tui.screens.confirm import ConfirmDialog
 from console.tui.screens.ticket import TicketDialog
 from console.tui.widgets.infrastructure import InfrastructureTab
 from console.tui.widgets.infrastructure_plan import plan_text
-from console.tui.widgets.infrastructure_table import Column, FittedTable, fit
+from console.tui.widgets.table import Column, FittedTable, fit
 from tests.console.conftest import DECLARED, LOGIN, NOW, Build, busy, journal
 
 SIZE = (80, 24)

@@ -38,7 +38,7 @@ from console.plan.ict import Backup
 from console.plan.model import Plan
 from console.tui.context import ConsoleContext
 from console.tui.screens.restore import STATUS_NAMES, RestoreDialog, RestoreRequest
-from console.tui.widgets.tab import Line, Tab
+from console.tui.widgets.tab import ConsoleTab, Line
 
 MARKERS: dict[str | None, str] = {
     None: "[ ]",
@@ -164,7 +164,7 @@ def backup_card(backup: Backup, plan: Plan) -> Group:
     return Group(*parts)
 
 
-class BackupsTab(Tab):
+class BackupsTab(ConsoleTab):
     """Restore tracking for every system, with the backup scheme beside it."""
 
     BINDINGS = [Binding("r", "restore", _("Restore"))]

@@ -28,7 +28,6 @@ from textual.widgets import DataTable
 from console.i18n import _
 from console.incident import actions
 from console.incident.access import ROLE_NAMES
-from console.incident.events import TASK_STATUSES
 from console.incident.state import IncidentState, TaskState
 from console.tui.context import ConsoleContext
 from console.tui.screens.person_picker import PersonPicker, clip
@@ -44,7 +43,7 @@ from console.tui.widgets.checklist_rows import (
     Row,
     closed,
 )
-from console.tui.widgets.tab import Line, Tab
+from console.tui.widgets.tab import ConsoleTab, Line
 
 
 class TaskTable(DataTable[Text]):
@@ -57,7 +56,7 @@ class TaskTable(DataTable[Text]):
     }
 
 
-class ChecklistTab(Tab):
+class ChecklistTab(ConsoleTab):
     """The live checklist, with its filters and the keys that move tasks on."""
 
     BINDINGS = [
@@ -326,10 +325,8 @@ class ChecklistTab(Tab):
         def add_note(text: str | None) -> None:
             if text is None:
                 return
-            latest = self.tasks.get(task.id, task)  # its status may have moved meanwhile
-            status = next(s for s in TASK_STATUSES if s == latest.status)
-            self.record(
-                lambda session: actions.set_task(session, task.id, status, text, incident=state.id),
+            self.record(  # no status: someone else may have moved it meanwhile
+                lambda session: actions.set_task(session, task.id, None, text, incident=state.id),
                 _("Note added to {task}.").format(task=task.id),
             )
 

@@ -32,8 +32,8 @@ from console.incident.events import CONTACT_RESULTS, Contacted, ContactResult
 from console.incident.state import IncidentState
 from console.plan.model import Plan
 from console.tui.context import ConsoleContext
-from console.tui.widgets import infrastructure_table as tables
-from console.tui.widgets.tab import Line, Tab
+from console.tui.widgets import table as tables
+from console.tui.widgets.tab import ConsoleTab, Line
 
 COLUMNS = (
     tables.Column("group", _("Group"), 6),
@@ -208,7 +208,7 @@ def contact_statuses(
     return statuses
 
 
-class ContactsTab(Tab):
+class ContactsTab(ConsoleTab):
     """The phone book of the disaster, with who has been reached."""
 
     BINDINGS = [

@@ -32,9 +32,9 @@ from console.tui.screens.choice import ChoiceDialog
 from console.tui.screens.confirm import ConfirmDialog, Confirmed
 from console.tui.screens.ticket import TicketDialog, TicketRequest
 from console.tui.urgency import marked_left, urgency
-from console.tui.widgets import infrastructure_table as tables
+from console.tui.widgets import table as tables
 from console.tui.widgets.infrastructure_plan import plan_text
-from console.tui.widgets.tab import Line, Tab
+from console.tui.widgets.tab import ConsoleTab, Line
 
 MARKERS = {"down": "[DOWN]", "degraded": "[degr]", "up": "[ up ]", "unknown": "[ ?? ]"}
 """Each status as a marker of the same width, readable without colour."""
@@ -86,7 +86,7 @@ class StatusTable(tables.FittedTable):
         return Text(text, style=style, end="")
 
 
-class InfrastructureTab(Tab):
+class InfrastructureTab(ConsoleTab):
     """Components, provider tickets with SLA clocks, and the plan's infrastructure."""
 
     BINDINGS = [

@@ -30,7 +30,7 @@ from console.incident.access import ROLE_NAMES
 from console.incident.state import CLOSED_TASK_STATUSES, IncidentState
 from console.tui.screens.note import NoteDialog, NoteRequest
 from console.tui.urgency import marked_left, urgency
-from console.tui.widgets.tab import EPOCH, Line, Tab
+from console.tui.widgets.tab import EPOCH, ConsoleTab, Line
 from console.tui.widgets.timeline_words import describe, status_words
 
 STEP_MARKS = {"done": "✓", "skipped": "-", "doing": ">", "blocked": "#", "todo": "·"}
@@ -55,7 +55,7 @@ def countdown(due: datetime, now: datetime) -> str:
     return f"{sign}{hours}:{mins:02d}"
 
 
-class OverviewTab(Tab):
+class OverviewTab(ConsoleTab):
     """The countdown, the progress and what needs attention, on one screen."""
 
     BINDINGS = [Binding("n", "note", _("Note"))]

@@ -22,7 +22,7 @@ from console.tui.messages import Perform, RecordRequested
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-class Tab(Vertical):
+class ConsoleTab(Vertical):
     """One tab of the console."""
 
     incident: var[IncidentState | None] = var(None, always_update=True, init=False)

@@ -32,7 +32,7 @@ from console.incident.session import Session
 from console.incident.state import IncidentState
 from console.tui.context import ConsoleContext
 from console.tui.screens.note import NoteDialog, NoteRequest
-from console.tui.widgets.tab import Line, Tab
+from console.tui.widgets.tab import ConsoleTab, Line
 from console.tui.widgets.timeline_words import backdated, describe
 
 RECORDING = {"note": "note", "assess": "assess", "meeting": "meeting"}
@@ -49,7 +49,7 @@ class Stamp(Text):
         self.order = order
 
 
-class TimelineTab(Tab):
+class TimelineTab(ConsoleTab):
     """Every event in a table, a filter above it and the highlighted event in full below."""
 
     BINDINGS = [

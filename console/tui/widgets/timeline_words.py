@@ -105,7 +105,8 @@ def describe(event: Event, plan: Plan) -> tuple[str, str]:
         case Decided():
             detail = _with(_("scenario {id}").format(id=event.scenario), event.note)
         case TaskChanged():
-            detail = _with(f"{event.task} {status_words(event.status)}", event.note)
+            words = _("note") if event.status is None else status_words(event.status)
+            detail = _with(f"{event.task} {words}", event.note)
         case TaskAssigned():
             detail = _("{task} to {person}").format(task=event.task, person=name(event.person))
         case Note():

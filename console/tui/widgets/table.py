@@ -27,7 +27,7 @@ from textual.coordinate import Coordinate
 from textual.widget import Widget
 from textual.widgets import DataTable, TabbedContent, TabPane
 
-from console.tui.widgets.tab import EPOCH, Tab
+from console.tui.widgets.tab import EPOCH, ConsoleTab
 
 Cell = str | Text
 Row = tuple[str, tuple[Cell, ...]]
@@ -108,7 +108,7 @@ def in_front(widget: Widget, then: Callable[[], None]) -> Callable[[], None]:
     return run
 
 
-def shown_now(tab: Tab) -> datetime:
+def shown_now(tab: ConsoleTab) -> datetime:
     """The minute a tab shows (the clock's time before the app's first tick)."""
     return tab.minute if tab.minute != EPOCH else tab.context.clock.now()
 
