@@ -51,7 +51,7 @@ def _format(args: argparse.Namespace) -> Literal["md", "html"]:
 
 def run(args: argparse.Namespace) -> int:
     """Render the binder and write it out."""
-    from console.report import render_binder  # only this command needs the renderers
+    from console.report.binders import render_binder  # only this command needs them
 
     path = plan_path(args)
     plan = load_plan(path)  # PlanError is reported by the caller

@@ -9,6 +9,7 @@ the same action functions the command line uses.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
@@ -27,23 +28,26 @@ from console.store.journal import StoreError
 from console.tui.context import ConsoleContext
 from console.tui.coordinator import CoordinatorActions
 from console.tui.messages import RecordRequested
-from console.tui.widgets.backups import BackupsTab
-from console.tui.widgets.checklist import ChecklistTab
-from console.tui.widgets.contacts import ContactsTab
 from console.tui.widgets.header import IncidentHeader
-from console.tui.widgets.infrastructure import InfrastructureTab
 from console.tui.widgets.overview import OverviewTab
 from console.tui.widgets.tab import EPOCH, ConsoleTab
-from console.tui.widgets.timeline import TimelineTab
 
 TABS = (
-    ("overview", _("Overview"), OverviewTab),
-    ("checklist", _("Checklist"), ChecklistTab),
-    ("contacts", _("Contacts"), ContactsTab),
-    ("infrastructure", _("Infrastructure"), InfrastructureTab),
-    ("backups", _("Backups"), BackupsTab),
-    ("timeline", _("Timeline"), TimelineTab),
+    ("overview", _("Overview"), "OverviewTab"),
+    ("checklist", _("Checklist"), "ChecklistTab"),
+    ("contacts", _("Contacts"), "ContactsTab"),
+    ("infrastructure", _("Infrastructure"), "InfrastructureTab"),
+    ("backups", _("Backups"), "BackupsTab"),
+    ("timeline", _("Timeline"), "TimelineTab"),
 )
+"""Each tab: its id (also its module in console.tui.widgets), its label, its class."""
+
+
+def tab_class(tab_id: str, name: str) -> type[ConsoleTab]:
+    """A tab's class, imported when it is first needed."""
+    module = importlib.import_module(f"console.tui.widgets.{tab_id}")
+    found: type[ConsoleTab] = getattr(module, name)
+    return found
 
 
 class DrpApp(CoordinatorActions):
@@ -81,11 +85,12 @@ class DrpApp(CoordinatorActions):
     def compose(self) -> ComposeResult:
         yield IncidentHeader(self.context).data_bind(DrpApp.incident, DrpApp.minute)
         with TabbedContent(initial="overview"):
-            for number, (tab_id, label, tab) in enumerate(TABS, start=1):
+            for number, (tab_id, label, _name) in enumerate(TABS, start=1):
                 with TabPane(f"{number} {label}", id=tab_id):
-                    yield tab(self.context, id=f"{tab_id}-tab").data_bind(
-                        DrpApp.incident, DrpApp.minute
-                    )
+                    if number == 1:
+                        yield OverviewTab(self.context, id="overview-tab").data_bind(
+                            DrpApp.incident, DrpApp.minute
+                        )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -93,6 +98,16 @@ class DrpApp(CoordinatorActions):
         self.show_state()
         self.set_interval(1.0, self.tick)
         self.set_interval(1.0, self.poll_journal)
+        # The hidden tabs are built just after the first frame: the console
+        # shows sooner, and is complete a moment later.
+        self.call_after_refresh(self.mount_hidden_tabs)
+
+    async def mount_hidden_tabs(self) -> None:
+        """Import and mount the tabs not shown at start."""
+        for tab_id, _label, name in TABS[1:]:
+            tab = tab_class(tab_id, name)(self.context, id=f"{tab_id}-tab")
+            tab.data_bind(DrpApp.incident, DrpApp.minute)
+            await self.query_one(f"#{tab_id}", TabPane).mount(tab)
 
     def tick(self) -> None:
         """Once a second: move the clock; the minute changes only once a minute."""
@@ -147,8 +162,8 @@ class DrpApp(CoordinatorActions):
                 _("Switch to the {tab} tab").format(tab=label),
                 lambda tab_id=tab_id: self.action_show_tab(tab_id),
             )
-            tab = self.query_one(f"#{tab_id}-tab", ConsoleTab)
-            for title, help_text, callback in tab.commands():
+            mounted = list(self.query(f"#{tab_id}-tab").results(ConsoleTab))
+            for title, help_text, callback in mounted[0].commands() if mounted else []:
                 yield SystemCommand(
                     title, help_text, lambda tab_id=tab_id, run=callback: self._run_on(tab_id, run)
                 )

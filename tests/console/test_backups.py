@@ -256,6 +256,7 @@ async def test_the_palette_offers_every_backup_and_component(
 ) -> None:
     app = console(busy)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the hidden tabs are mounted just after the first frame
         commands = tab(app).commands()
         titles = [title for title, _help, _callback in commands]
         assert titles[:3] == [

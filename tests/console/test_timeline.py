@@ -285,6 +285,7 @@ async def test_a_viewer_changes_nothing(
 async def test_palette_commands(console: Build, state_dir: Path) -> None:
     app = console(declared)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the hidden tabs are mounted just after the first frame
         tab = app.query_one(TimelineTab)
         commands = {title: run for title, _help, run in tab.commands()}
         assert list(commands) == [

@@ -21,8 +21,11 @@ from hypothesis import strategies as st
 
 from console.i18n import current_language, set_language
 from console.plan import Plan, load_plan
-from console.report import build_binder, render_binder, render_html, render_markdown
+from console.report.binder import build_binder
+from console.report.binders import render_binder
 from console.report.document import Document, Section, Table
+from console.report.render_html import render_html
+from console.report.render_markdown import render_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal.toml"
