@@ -100,7 +100,8 @@ class CoordinatorActions(App[None]):
                 )
             )
 
-        self.push_screen(DecideDialog(self.context.plan, state, self.context.clock.now()), decided)
+        minute = self.context.clock.now().replace(second=0, microsecond=0)  # as the header
+        self.push_screen(DecideDialog(self.context.plan, state, minute), decided)
 
     def action_recover(self) -> None:
         """Ask, then start the recovery phase."""

@@ -26,7 +26,6 @@ from textual.widgets import Digits
 
 from console.i18n import _, ngettext
 from console.incident import actions, timefmt
-from console.incident.access import ROLE_NAMES
 from console.incident.state import CLOSED_TASK_STATUSES, IncidentState
 from console.tui.screens.note import NoteDialog, NoteRequest
 from console.tui.urgency import marked_left, urgency
@@ -302,18 +301,8 @@ class OverviewTab(ConsoleTab):
 
     def action_note(self) -> None:
         """Add a note to the timeline, optionally backdated."""
-        state = self.incident
-        if not self.context.may("note"):
-            self.notify(
-                _("As {role} you cannot record this.").format(
-                    role=_(ROLE_NAMES[self.context.role])
-                ),
-                title=_("Not allowed"),
-                severity="error",
-            )
-            return
+        state = self.incident_to_record_in("note")
         if state is None:
-            self.notify(_("There is no active disaster to record this in."), severity="warning")
             return
         incident = state.id
 

@@ -15,6 +15,8 @@ from textual.containers import Vertical
 from textual.reactive import var
 from textual.widgets import Static
 
+from console.i18n import _
+from console.incident.access import ROLE_NAMES
 from console.incident.state import IncidentState
 from console.tui.context import ConsoleContext
 from console.tui.messages import Perform, RecordRequested
@@ -35,6 +37,21 @@ class ConsoleTab(Vertical):
     def commands(self) -> list[tuple[str, str, Callable[[], None]]]:
         """This tab's actions for the command palette: (title, help, callback)."""
         return []
+
+    def incident_to_record_in(self, rule: str) -> IncidentState | None:
+        """The incident to record in, or None after telling the user why not."""
+        if not self.context.may(rule):
+            self.notify(
+                _("As {role} you cannot record this.").format(
+                    role=_(ROLE_NAMES[self.context.role])
+                ),
+                title=_("Not allowed"),
+                severity="error",
+            )
+            return None
+        if self.incident is None:
+            self.notify(_("There is no active disaster to record this in."), severity="warning")
+        return self.incident
 
     def record(self, perform: Perform, done: str = "") -> None:
         """Ask the app to record something."""

@@ -26,7 +26,6 @@ from textual.widgets import DataTable, Input, Label
 
 from console.i18n import _, ngettext
 from console.incident import actions, timefmt
-from console.incident.access import ROLE_NAMES
 from console.incident.events import Event
 from console.incident.session import Session
 from console.incident.state import IncidentState
@@ -282,18 +281,8 @@ class TimelineTab(ConsoleTab):
         placeholder: str = "",
     ) -> None:
         """Open the note dialog; on a request, record through `perform`."""
-        state = self.incident
-        if not self.context.may(rule):
-            self.notify(
-                _("As {role} you cannot record this.").format(
-                    role=_(ROLE_NAMES[self.context.role])
-                ),
-                title=_("Not allowed"),
-                severity="error",
-            )
-            return
+        state = self.incident_to_record_in(rule)
         if state is None:
-            self.notify(_("There is no active disaster to record this in."), severity="warning")
             return
         incident = state.id
 
