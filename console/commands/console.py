@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from console.clock import SystemClock
-from console.commands.common import EXIT_OK, plan_path, state_dir, warn
+from console.commands.common import EXIT_OK, plan_path, state_dir
 from console.i18n import _
 from console.plan import load_plan
 
@@ -25,8 +25,6 @@ def run(args: argparse.Namespace) -> int:
     plan = load_plan(path)
     from console.tui.factory import make_app  # the console's imports only when it opens
 
-    app = make_app(plan, state_dir(args, path), SystemClock())
-    for damage in app.session.damage:
-        warn(_("journal damage (the file is kept as it is): {damage}").format(damage=damage))
+    app = make_app(plan, state_dir(args, path), SystemClock())  # it reports journal damage
     app.run(mouse=not args.no_mouse)
     return EXIT_OK

@@ -10,7 +10,7 @@ the same action functions the command line uses.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 
 from textual import events
@@ -24,7 +24,7 @@ from console.i18n import _
 from console.incident.access import Refused
 from console.incident.session import ActionError, Session
 from console.incident.state import IncidentState
-from console.store.journal import StoreError
+from console.store.journal import Damage, StoreError
 from console.tui.context import ConsoleContext
 from console.tui.coordinator import CoordinatorActions
 from console.tui.messages import RecordRequested
@@ -101,6 +101,7 @@ class DrpApp(CoordinatorActions):
         # The hidden tabs are built just after the first frame: the console
         # shows sooner, and is complete a moment later.
         self.call_after_refresh(self.mount_hidden_tabs)
+        self.report_damage(self.session.damage)
 
     async def mount_hidden_tabs(self) -> None:
         """Import and mount the tabs not shown at start."""
@@ -122,8 +123,22 @@ class DrpApp(CoordinatorActions):
         signature = self.session.reader.signature()
         if signature != self._signature:
             self._signature = signature
+            known = len(self.session.damage)
             if self.session.refresh():
                 self.show_state()
+            self.report_damage(self.session.damage[known:])
+
+    def report_damage(self, damage: Sequence[Damage]) -> None:
+        """Say where the journal is damaged; the files are kept as they are."""
+        for found in damage:
+            self.notify(
+                _("{damage}. The file is kept as it is; everything else is loaded.").format(
+                    damage=found
+                ),
+                title=_("Journal damage"),
+                severity="warning",
+                timeout=30,
+            )
 
     def show_state(self) -> None:
         """Push the active incident's state down to the header and the tabs."""

@@ -139,3 +139,17 @@ async def test_the_clock_ticks(console: Build, clock: FixedClock) -> None:
         clock.set(clock.now().replace(minute=59))
         await pilot.pause(1.2)
         assert header(app)[1].startswith("T+4:59")
+
+
+async def test_journal_damage_is_reported_on_screen(console: Build, state_dir: Path) -> None:
+    app = console(declared)
+    [journal_file] = (state_dir / "journal").iterdir()
+    data = journal_file.read_bytes()
+    journal_file.write_bytes(data.replace(b"Brand", b"Bxand"))  # breaks the checksum
+    app = console()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        [notice] = [n for n in app._notifications if n.title == "Journal damage"]
+        assert str(journal_file) in notice.message
+        assert "kept as it is" in notice.message
+    assert journal_file.read_bytes() == data.replace(b"Brand", b"Bxand")
