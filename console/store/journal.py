@@ -325,6 +325,10 @@ def _decode(path: Path, body: bytes, crc: int, line: int, result: ReadResult) ->
 FAST_LINE = re.compile(r'([a-z_]+) = ("(?:[^"\\]|\\.)*"|true|false|[0-9][0-9:.+ -]*)$')
 
 
+STRING_DECODER = json.JSONDecoder(strict=False)
+"""TOML's basic strings as drp writes them use JSON's escapes; one decoder for all."""
+
+
 def _fast_table(text: str) -> dict[str, object] | None:
     """Read an event the way `encode_event` writes it, without the general TOML parser.
 
@@ -343,10 +347,13 @@ def _fast_table(text: str) -> dict[str, object] | None:
         key, raw = match.groups()
         value: object
         if raw.startswith('"'):
-            try:
-                value = json.loads(raw, strict=False)
-            except ValueError:
-                return None
+            if "\\" not in raw:
+                value = raw[1:-1]  # no escapes: the text between the quotes is the value
+            else:
+                try:
+                    value = STRING_DECODER.decode(raw)
+                except ValueError:
+                    return None
         elif raw in ("true", "false"):
             value = raw == "true"
         else:
