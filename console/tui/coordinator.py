@@ -50,7 +50,10 @@ class CoordinatorActions(App[None]):
         if not self.context.may(rule):
             return False
         if action == "declare":
-            return True
+            # During a real incident a second one cannot be declared: the key
+            # leaves the crowded footer (a drill is declared from the palette).
+            # During a drill it stays: a real disaster may strike meanwhile.
+            return self.incident is None or self.incident.drill
         return self.incident is not None
 
     def _refuse(self, rule: str) -> bool:

@@ -153,3 +153,17 @@ async def test_journal_damage_is_reported_on_screen(console: Build, state_dir: P
         assert str(journal_file) in notice.message
         assert "kept as it is" in notice.message
     assert journal_file.read_bytes() == data.replace(b"Brand", b"Bxand")
+
+
+async def test_declare_key_during_a_drill_but_not_during_a_real_incident(
+    console: Build, state_dir: Path
+) -> None:
+    def drill(session: Session) -> None:
+        actions.declare(session, "partial", "Oefening", drill=True)
+
+    app = console(drill)
+    async with app.run_test(size=(80, 24)):
+        assert app.check_action("declare", ()) is True  # a real disaster may strike meanwhile
+    app = console(declared)
+    async with app.run_test(size=(80, 24)):
+        assert app.check_action("declare", ()) is False
