@@ -19,21 +19,18 @@ from console.plan.model import Plan
 Loc = tuple[str | int, ...]
 
 
-KINDS = {
-    name: name
-    for name in (
-        N_("role"),
-        N_("person"),
-        N_("organisation"),
-        N_("organisation or provider"),
-        N_("site"),
-        N_("provider"),
-        N_("fallback site"),
-        N_("component"),
-        N_("firewall"),
-    )
-}
-"""The kinds of thing a reference can point at, marked for translation."""
+KINDS = (
+    N_("role"),
+    N_("person"),
+    N_("organisation"),
+    N_("organisation or provider"),
+    N_("site"),
+    N_("provider"),
+    N_("fallback site"),
+    N_("component"),
+    N_("firewall"),
+)
+"""The kinds of thing a reference can point at, marked for translation (shown through `_`)."""
 
 
 class HasId(Protocol):
@@ -83,16 +80,16 @@ class _Checker:
         self.plan = plan
         self.problems: list[Problem] = []
         self.ids: dict[str, set[str]] = {
-            KINDS["role"]: {r.id for r in plan.roles},
-            KINDS["person"]: {p.id for p in plan.people},
-            KINDS["organisation"]: {o.id for o in plan.organisations},
-            KINDS["organisation or provider"]: {o.id for o in plan.organisations}
+            "role": {r.id for r in plan.roles},
+            "person": {p.id for p in plan.people},
+            "organisation": {o.id for o in plan.organisations},
+            "organisation or provider": {o.id for o in plan.organisations}
             | {p.id for p in plan.providers},
-            KINDS["site"]: {s.id for s in plan.sites},
-            KINDS["provider"]: {p.id for p in plan.providers},
-            KINDS["fallback site"]: {f.id for f in plan.fallback_sites},
-            KINDS["component"]: {c.id for c in plan.components()},
-            KINDS["firewall"]: {f.id for f in plan.ict.firewalls},
+            "site": {s.id for s in plan.sites},
+            "provider": {p.id for p in plan.providers},
+            "fallback site": {f.id for f in plan.fallback_sites},
+            "component": {c.id for c in plan.components()},
+            "firewall": {f.id for f in plan.ict.firewalls},
         }
 
     def ref(self, loc: Loc, kind: str, value: str | None) -> None:

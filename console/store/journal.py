@@ -29,7 +29,7 @@ import threading
 import tomllib
 import zlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import tomli_w
@@ -156,8 +156,6 @@ class JournalWriter:
 
 def new_id_now() -> str:
     """A fresh id for a journal file name (its time part needs no injected clock)."""
-    from datetime import UTC, datetime
-
     return new_id(datetime.now(UTC))
 
 

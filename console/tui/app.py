@@ -73,7 +73,6 @@ class DrpApp(CoordinatorActions):
     # `var`: changing them redraws nothing by itself; the widgets bound to them
     # redraw only the lines whose text changed.
     incident: var[IncidentState | None] = var(None, always_update=True, init=False)
-    now: var[datetime] = var(EPOCH, init=False)
     minute: var[datetime] = var(EPOCH, init=False)
 
     def __init__(self, context: ConsoleContext, session: Session) -> None:
@@ -113,7 +112,6 @@ class DrpApp(CoordinatorActions):
     def tick(self) -> None:
         """Once a second: move the clock; the minute changes only once a minute."""
         now = self.context.clock.now().astimezone(UTC)
-        self.now = now
         minute = now.replace(second=0, microsecond=0)
         if minute != self.minute:
             self.minute = minute

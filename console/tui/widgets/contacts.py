@@ -358,18 +358,11 @@ class ContactsTab(ConsoleTab):
 
     def action_contact(self, result: ContactResult) -> None:
         """Record the call to the selected person: reached, no answer or unreachable."""
-        if not self.context.may("contact"):
-            self.notify(
-                _("You may not record calls; you are {role}.").format(role=self.context.role),
-                title=_("Not allowed"),
-                severity="error",
-            )
-            return
-        state, entry = self.incident, self.selected()
+        state, entry = self.incident_to_record_in("contact"), self.selected()
         if state is None:
-            tables.warn(self, _("No active disaster: there is nothing to record a call in."))
             return
         if entry is None:
+            tables.warn(self, _("Select a person first."))
             return
         person = entry.person
         if person is None:

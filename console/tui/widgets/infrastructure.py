@@ -235,17 +235,7 @@ class InfrastructureTab(ConsoleTab):
 
     def _refused(self, rule: str) -> bool:
         """Say why nothing happens for a viewer, or without a disaster."""
-        if not self.context.may(rule):
-            self.notify(
-                _("You may not change anything; you are {role}.").format(role=self.context.role),
-                title=_("Not allowed"),
-                severity="error",
-            )
-            return True
-        if self.incident is None:
-            tables.warn(self, _("No active disaster: there is nothing to record this in."))
-            return True
-        return False
+        return self.incident_to_record_in(rule) is None
 
     def action_cycle(self, step: int) -> None:
         """Tab and shift+tab: components, tickets, plan text, and around."""

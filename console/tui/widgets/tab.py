@@ -50,7 +50,9 @@ class ConsoleTab(Vertical):
             )
             return None
         if self.incident is None:
-            self.notify(_("There is no active disaster to record this in."), severity="warning")
+            self.notify(
+                _("No active disaster: there is nothing to record this in."), severity="warning"
+            )
         return self.incident
 
     def record(self, perform: Perform, done: str = "") -> None:

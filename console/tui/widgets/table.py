@@ -103,7 +103,9 @@ def in_front(widget: Widget, then: Callable[[], None]) -> Callable[[], None]:
     def run() -> None:
         pane = widget.query_ancestor(TabPane)
         widget.query_ancestor(TabbedContent).active = pane.id or ""
-        widget.call_after_refresh(then)
+        # A tab shown for the first time is laid out in the next refresh, and its
+        # tables fill on the resize that follows: act after that one.
+        widget.call_after_refresh(widget.call_after_refresh, then)
 
     return run
 
