@@ -31,7 +31,7 @@ from console.incident.events import EVENT_ADAPTER, Event
 from console.incident.fold import contact_people, fold
 from console.incident.ids import new_id, short
 from console.incident.session import Session
-from console.plan import load_plan
+from console.plan.loader import load_plan
 from console.plan.model import Plan
 from console.store.journal import JournalReader, JournalWriter, encode_event, journal_folder
 

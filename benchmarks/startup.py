@@ -5,7 +5,10 @@ of 80x24, as over SSH, and every baseline is measured in the same run:
 
 - startup: process start to the first frame of `drp` with an active incident,
   against an empty Textual app with a header, a TabbedContent of six panes and
-  a footer; the two alternate and the medians are compared (target <= 1.5);
+  a footer; the two alternate and the medians are compared (target <= 1.5).
+  The first frame shows the organisation, the tabs and "opening the plan and
+  the journal"; the time until the incident's clocks are on screen is printed
+  beside it, as the console complete;
 - idle bytes: bytes per second written to the terminal while idle on the
   overview tab, against a minimal app that updates one label each second
   (target <= 3);
@@ -13,11 +16,13 @@ of 80x24, as over SSH, and every baseline is measured in the same run:
   shipped plan, for startup (target <= 2) and for the time from a keystroke in
   the contact search to the next frame (target <= 50 ms).
 
-It prints figures and ratios; it asserts nothing.
+It prints figures and ratios; it asserts nothing. Python files are compiled
+first, as `pip install` does, so that neither program pays for compiling.
 """
 
 from __future__ import annotations
 
+import compileall
 import contextlib
 import fcntl
 import os
@@ -198,21 +203,22 @@ def large_plan(workdir: Path) -> Path:
     return path
 
 
-def startup(argv: list[str], marker: bytes) -> float:
+def startup(argv: list[str], markers: tuple[bytes, ...]) -> list[float]:
+    """Seconds from process start until each marker has been written, in order."""
     terminal = Terminal(argv)
     try:
-        return terminal.wait_for(marker)
+        return [terminal.wait_for(marker) for marker in markers]
     finally:
         terminal.close()
 
 
-def median_startups(pairs: list[tuple[list[str], bytes]]) -> list[float]:
-    """Alternate the programs ROUNDS times; the median startup of each."""
-    times: list[list[float]] = [[] for _ in pairs]
+def median_startups(runs: list[tuple[list[str], tuple[bytes, ...]]]) -> list[list[float]]:
+    """Alternate the programs ROUNDS times; the median time to each marker of each."""
+    times: list[list[list[float]]] = [[] for _ in runs]
     for _ in range(ROUNDS):
-        for index, (argv, marker) in enumerate(pairs):
-            times[index].append(startup(argv, marker))
-    return [statistics.median(t) for t in times]
+        for index, (argv, markers) in enumerate(runs):
+            times[index].append(startup(argv, markers))
+    return [[statistics.median(column) for column in zip(*t, strict=True)] for t in times]
 
 
 def idle_rate(argv: list[str], marker: bytes, seconds: float = 61.0) -> float:
@@ -261,17 +267,20 @@ def main() -> None:
         baseline = script(workdir, "baseline.py", BASELINE_STARTUP)
         ticker = script(workdir, "ticker.py", BASELINE_IDLE)
 
+        compileall.compile_dir(ROOT / "console", quiet=1)
         print(
             f"drp console benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} cpus, "
             f"80x24 pty, {ROUNDS} alternating rounds"
         )
-        base, ours = median_startups(
-            [(baseline, b"pane 0 ready"), (drp(shipped, state), b"Zonnedaal")]
+        [base], [first, complete] = median_startups(
+            [(baseline, (b"pane 0 ready",)), (drp(shipped, state), (b"Zonnedaal", b"T+"))]
         )
         print("\nstartup to first frame (median)")
         print(f"  baseline: header + 6 tabs + footer   {base * 1000:7.0f} ms")
-        print(f"  drp, active incident                  {ours * 1000:7.0f} ms")
-        print(f"  ratio {ours / base:.2f}   target <= 1.5")
+        print(f"  drp, active incident                  {first * 1000:7.0f} ms")
+        print(f"  ratio {first / base:.2f}   target <= 1.5")
+        print(f"  drp complete, the incident's clocks   {complete * 1000:7.0f} ms")
+        print(f"  ratio {complete / base:.2f}   (no target; the plan is checked in between)")
 
         print("\nidle traffic on the overview tab (61 s, so a minute turns, after 3 s to settle)")
         base_rate = idle_rate(ticker, b"pane 0 ready")
@@ -280,13 +289,17 @@ def main() -> None:
         print(f"  drp, active incident                  {our_rate:7.0f} B/s")
         print(f"  ratio {our_rate / base_rate:.2f}   target <= 3")
 
-        small, big = median_startups(
-            [(drp(shipped, state), b"Zonnedaal"), (drp(large, large_state), b"Zonnedaal")]
+        [small_first, small], [big_first, big] = median_startups(
+            [
+                (drp(shipped, state), (b"Zonnedaal", b"T+")),
+                (drp(large, large_state), (b"Zonnedaal", b"T+")),
+            ]
         )
-        print("\nlarge plan: 2,000 contacts, 1,000 tasks")
+        print("\nlarge plan: 2,000 contacts, 1,000 tasks (the console complete)")
         print(f"  startup, shipped plan                 {small * 1000:7.0f} ms")
         print(f"  startup, large plan                   {big * 1000:7.0f} ms")
         print(f"  ratio {big / small:.2f}   target <= 2")
+        print(f"  first frame: {small_first * 1000:.0f} ms and {big_first * 1000:.0f} ms")
         latency = keystroke_latency(large, large_state)
         print(f"  contact search, keystroke to frame    {latency * 1000:7.1f} ms   target <= 50 ms")
 

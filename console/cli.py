@@ -4,6 +4,10 @@ Every subcommand lives in `console.commands`; this module only wires them up
 and is the one place where a user's mistake becomes one clear message on
 standard error and an exit status (0 ok, 1 readiness findings, 2 invalid
 input, 3 refused), never a traceback.
+
+`drp` alone opens the console, which should show as soon as it can: then no
+subcommand module is imported, and the error types are imported only when an
+error is reported.
 """
 
 from __future__ import annotations
@@ -15,15 +19,11 @@ import traceback
 from collections.abc import Sequence
 
 from console import __version__
-from console.commands import actions, binder, check, console, init, merge, status
+from console.commands import console
 from console.commands.common import EXIT_INVALID, UserError, warn
 from console.commands.console import add_console_arguments
-from console.commands.session import translate_errors
 from console.i18n import _, set_language
-from console.incident.access import Refused
-from console.incident.session import ActionError
-from console.plan import PlanError
-from console.store.journal import StoreError
+from console.plan.errors import PlanError
 
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
@@ -31,6 +31,8 @@ EXIT_INTERRUPTED = 130
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
+    from console.commands import actions, binder, check, init, merge, status
+
     parser = argparse.ArgumentParser(
         prog="drp",
         description=_("drp, the disaster recovery crisis console."),
@@ -57,18 +59,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
             )
             return EXIT_INVALID
-    parser = build_parser()
-    args = parser.parse_args(arguments)
+    args = console_arguments(arguments) or build_parser().parse_args(arguments)
     if not getattr(args, "run", None):
         args.run = console.run
     try:
         status: int = args.run(args)
         return status
-    except (ActionError, Refused, StoreError) as error:
-        translated = translate_errors(error)
-        assert translated is not None
-        warn(f"drp: {translated}")
-        return translated.status
     except PlanError as error:
         for problem in error.problems:
             warn(str(problem))
@@ -86,12 +82,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         target = f"{error.filename}: " if error.filename else ""
         warn(f"drp: {target}{error.strerror or error}")
         return EXIT_INVALID
-    except Exception as error:  # a bug, not a user mistake: say so plainly
-        if os.environ.get("DRP_DEBUG"):
-            traceback.print_exc()
-        warn(
-            _("drp: internal error ({kind}: {error}); set DRP_DEBUG=1 for details").format(
-                kind=type(error).__name__, error=error
-            )
+    except Exception as error:
+        return report(error)
+
+
+def console_arguments(arguments: list[str]) -> argparse.Namespace | None:
+    """The options of `drp` alone, which opens the console; None for anything else.
+
+    Anything the console's own options do not take (a subcommand, --help,
+    --version) goes to the full parser.
+    """
+    parser = argparse.ArgumentParser(prog="drp", add_help=False)
+    add_console_arguments(parser)
+    args, rest = parser.parse_known_args(arguments)
+    return None if rest else args
+
+
+def report(error: Exception) -> int:
+    """Report an error of the incident layer (refused, invalid, not written) or a bug."""
+    from console.commands.session import translate_errors
+
+    translated = translate_errors(error)
+    if translated is not None:
+        warn(f"drp: {translated}")
+        return translated.status
+    # a bug, not a user mistake: say so plainly
+    if os.environ.get("DRP_DEBUG"):
+        traceback.print_exception(error)
+    warn(
+        _("drp: internal error ({kind}: {error}); set DRP_DEBUG=1 for details").format(
+            kind=type(error).__name__, error=error
         )
-        return EXIT_INTERNAL
+    )
+    return EXIT_INTERNAL

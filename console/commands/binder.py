@@ -13,7 +13,7 @@ from typing import Literal
 
 from console.commands.common import EXIT_OK, UserError, add_plan_argument, plan_path, say
 from console.i18n import _, set_language
-from console.plan import load_plan
+from console.plan.loader import load_plan
 from console.store.files import TargetExists, write_private
 
 FORMATS = ("md", "html")

@@ -22,7 +22,8 @@ from console.commands.common import (
     warn,
 )
 from console.i18n import _, ngettext, set_language
-from console.plan import PlanError, read_plan
+from console.plan.errors import PlanError
+from console.plan.loader import read_plan
 from console.plan.readiness import CHECKS, Readiness, check_readiness
 
 

@@ -1,13 +1,24 @@
-"""`drp` with no subcommand: open the crisis console on the plan and the state directory."""
+"""`drp` with no subcommand: open the crisis console on the plan and the state directory.
+
+The plan file is read here, before the console opens, so that a missing or
+unreadable file is reported at once; checking it against the schema waits
+until the console has shown its first frame (see `console.tui.app`). This
+module imports nothing that loads the schema or the journal.
+"""
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from console.clock import SystemClock
 from console.commands.common import EXIT_OK, plan_path, state_dir
-from console.i18n import _
-from console.plan import load_plan
+from console.i18n import _, set_language
+from console.plan.source import read_source
+
+if TYPE_CHECKING:
+    from console.incident.session import Session
+    from console.tui.context import ConsoleContext
 
 
 def add_console_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,9 +33,18 @@ def add_console_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Open the console; return when the user quits."""
     path = plan_path(args)
-    plan = load_plan(path)
-    from console.tui.factory import make_app  # the console's imports only when it opens
+    source = read_source(path)
+    state = state_dir(args, path)
+    set_language(source.language)
+    from console.tui.app import DrpApp  # after the language: bindings are translated on import
 
-    app = make_app(plan, state_dir(args, path), SystemClock())  # it reports journal damage
+    def load() -> tuple[ConsoleContext, Session]:
+        from console.tui.factory import open_console
+
+        return open_console(source, state, SystemClock())
+
+    app = DrpApp(source.name, load, load_after_first_frame=True)
     app.run(mouse=not args.no_mouse)
+    if app.failure is not None:
+        raise app.failure  # a bad plan or state directory, reported by `console.cli`
     return EXIT_OK

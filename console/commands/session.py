@@ -28,7 +28,7 @@ from console.commands.common import (
 from console.i18n import _, set_language
 from console.incident.access import Refused
 from console.incident.session import ActionError, Session
-from console.plan import load_plan
+from console.plan.loader import load_plan
 from console.store.journal import StoreError
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import os
 import pwd
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from console.i18n import N_, _
-from console.plan.model import Plan
+
+if TYPE_CHECKING:  # the console's first frame shows before the schema is loaded
+    from console.plan.model import Plan
 
 Role = Literal["coordinator", "member", "viewer"]
 

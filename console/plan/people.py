@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from console.plan.fields import Id, Ref, Section, Text, TimeZoneName
+from console.plan.source import DEFAULT_LANGUAGE
 
 
 class Organisation(Section):
@@ -22,7 +23,7 @@ class Organisation(Section):
     """Full name, such as "OCMW Zonnedaal"."""
     kind: Literal["OCMW", "CPAS", "municipality", "other"] = "OCMW"
     """What kind of public service it is."""
-    language: Literal["nl", "fr", "en"] = "nl"
+    language: Literal["nl", "fr", "en"] = DEFAULT_LANGUAGE
     """The language the console and reports speak by default."""
     timezone: TimeZoneName = "Europe/Brussels"
     """The time zone in which every time is shown."""

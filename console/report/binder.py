@@ -11,7 +11,7 @@ built in `binder_sites`, `binder_ict` and `binder_crisis`.
 from __future__ import annotations
 
 from console.i18n import _
-from console.plan import Plan
+from console.plan.model import Plan
 from console.report.binder_common import (
     DASH,
     Names,

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cached_property
 
 from console.i18n import _
-from console.plan import Plan
+from console.plan.model import Plan
 from console.plan.people import Person
 from console.plan.scenarios import Task
 from console.report.document import Table

@@ -9,7 +9,7 @@ subsection (13.1, 13.2, ...) as in the seed, however many the plan defines.
 from __future__ import annotations
 
 from console.i18n import _, ngettext
-from console.plan import Plan
+from console.plan.model import Plan
 from console.plan.people import FallbackSite
 from console.plan.scenarios import Scenario, Task
 from console.report.binder_common import (

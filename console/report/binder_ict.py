@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from console.i18n import _
-from console.plan import Plan
 from console.plan.ict import Backup, Component, Ict
+from console.plan.model import Plan
 from console.report.binder_common import DASH, Names, dash, joined, yes_no
 from console.report.document import Block, KeyValues, Paragraph, Section, Table
 

@@ -9,9 +9,9 @@ column, with names instead of ids.
 from __future__ import annotations
 
 from console.i18n import _
-from console.plan import Plan
 from console.plan.fields import WEEKDAYS, Weekday
 from console.plan.infrastructure import Provider, Sla
+from console.plan.model import Plan
 from console.report.binder_common import (
     DASH,
     SEP,

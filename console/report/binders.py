@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from console.i18n import _
-from console.plan import Plan
+from console.plan.model import Plan
 from console.report.binder import build_binder
 from console.report.render_html import render_html
 from console.report.render_markdown import render_markdown

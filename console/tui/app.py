@@ -5,6 +5,12 @@ state and the time down to the header and the tabs, polls the journal files'
 sizes once a second so that what other consoles and the command line record
 appears within 2 s, and runs every `RecordRequested` that comes up through
 the same action functions the command line uses.
+
+Validating the plan takes longer than everything else at start, so `drp`
+shows a first frame before it: the organisation's name, the tabs and "opening
+the plan and the journal". Nothing this module imports at the top loads the
+plan's schema or the journal; `open_console` loads them and fills the console
+in. The tests open it at once, before the first frame.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult, SystemCommand
@@ -22,15 +29,18 @@ from textual.widgets import Footer, Input, TabbedContent, TabPane
 
 from console.i18n import _
 from console.incident.access import Refused
-from console.incident.session import ActionError, Session
-from console.incident.state import IncidentState
-from console.store.journal import Damage, StoreError
-from console.tui.context import ConsoleContext
 from console.tui.coordinator import CoordinatorActions
-from console.tui.messages import RecordRequested
 from console.tui.widgets.header import IncidentHeader
-from console.tui.widgets.overview import OverviewTab
 from console.tui.widgets.tab import EPOCH, ConsoleTab
+
+if TYPE_CHECKING:
+    from console.incident.session import Session
+    from console.incident.state import IncidentState
+    from console.store.journal import Damage
+    from console.tui.context import ConsoleContext
+    from console.tui.messages import RecordRequested
+
+    Load = Callable[[], tuple[ConsoleContext, Session]]
 
 TABS = (
     ("overview", _("Overview"), "OverviewTab"),
@@ -75,39 +85,64 @@ class DrpApp(CoordinatorActions):
     incident: var[IncidentState | None] = var(None, always_update=True, init=False)
     minute: var[datetime] = var(EPOCH, init=False)
 
-    def __init__(self, context: ConsoleContext, session: Session) -> None:
+    def __init__(self, organisation: str, load: Load, *, load_after_first_frame: bool) -> None:
+        """`load` checks the plan and reads the journal; it runs before or after the first frame."""
         super().__init__()
-        self.context = context
-        self.session = session
-        self._signature = session.reader.signature()
+        self.organisation = organisation
+        self.load = load
+        self.load_after_first_frame = load_after_first_frame
+        self.opened = False
+        self.failure: Exception | None = None
+        """Why the console could not open (a bad plan, say), for the command line to report."""
+        self.context: ConsoleContext
+        self.session: Session
+        self._signature: tuple[tuple[str, int, int], ...] = ()
 
     def compose(self) -> ComposeResult:
-        yield IncidentHeader(self.context).data_bind(DrpApp.incident, DrpApp.minute)
+        yield IncidentHeader(self.organisation).data_bind(DrpApp.incident, DrpApp.minute)
         with TabbedContent(initial="overview"):
             for number, (tab_id, label, _name) in enumerate(TABS, start=1):
-                with TabPane(f"{number} {label}", id=tab_id):
-                    if number == 1:
-                        yield OverviewTab(self.context, id="overview-tab").data_bind(
-                            DrpApp.incident, DrpApp.minute
-                        )
+                yield TabPane(f"{number} {label}", id=tab_id)
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        if self.load_after_first_frame:
+            self.call_after_refresh(self.open_console)
+        else:
+            await self.open_console()
+
+    async def open_console(self) -> None:
+        """Load the plan and the journal, then fill in the header and the overview."""
+        try:
+            self.context, self.session = self.load()
+        except Exception as error:  # the command line reports it once the terminal is back
+            self.failure = error
+            self.exit(return_code=1)
+            return
+        self.opened = True
+        self._signature = self.session.reader.signature()
         self.tick()
-        self.show_state()
+        self.show_state()  # before the overview mounts: it is built once, with the state
+        self.query_one(IncidentHeader).open(self.context)
+        await self.mount_tab(*TABS[0])
+        self.refresh_bindings()
         self.set_interval(1.0, self.tick)
         self.set_interval(1.0, self.poll_journal)
-        # The hidden tabs are built just after the first frame: the console
-        # shows sooner, and is complete a moment later.
-        self.call_after_refresh(self.mount_hidden_tabs)
+        # The hidden tabs are built after the frame that shows the incident:
+        # two refreshes away, as the overview's own first layout is one.
+        self.call_after_refresh(self.call_after_refresh, self.mount_hidden_tabs)
         self.report_damage(self.session.damage)
 
     async def mount_hidden_tabs(self) -> None:
         """Import and mount the tabs not shown at start."""
-        for tab_id, _label, name in TABS[1:]:
-            tab = tab_class(tab_id, name)(self.context, id=f"{tab_id}-tab")
-            tab.data_bind(DrpApp.incident, DrpApp.minute)
-            await self.query_one(f"#{tab_id}", TabPane).mount(tab)
+        for tab in TABS[1:]:
+            await self.mount_tab(*tab)
+
+    async def mount_tab(self, tab_id: str, _label: str, name: str) -> None:
+        """Import a tab, bind it to the state and the clock, and put it in its pane."""
+        tab = tab_class(tab_id, name)(self.context, id=f"{tab_id}-tab")
+        tab.data_bind(DrpApp.incident, DrpApp.minute)
+        await self.query_one(f"#{tab_id}", TabPane).mount(tab)
 
     def tick(self) -> None:
         """Once a second: move the clock; the minute changes only once a minute."""
@@ -145,6 +180,9 @@ class DrpApp(CoordinatorActions):
 
     def on_record_requested(self, message: RecordRequested) -> None:
         """Record through the action functions; report refusals and mistakes."""
+        from console.incident.session import ActionError  # loaded by now: the console is open
+        from console.store.journal import StoreError
+
         try:
             message.perform(self.session)
         except Refused as error:

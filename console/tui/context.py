@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from console.clock import Clock
-from console.incident.access import Role, allowed
-from console.plan.model import Plan
-from console.plan.people import Person
+from console.incident.access import allowed
+
+if TYPE_CHECKING:  # the app imports this before the plan is loaded
+    from console.clock import Clock
+    from console.incident.access import Role
+    from console.plan.model import Plan
+    from console.plan.people import Person
 
 
 @dataclass(frozen=True)

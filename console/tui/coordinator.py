@@ -5,6 +5,10 @@ dialog, and only on confirmation posts a `RecordRequested` that calls the same
 function as `drp declare`, `drp decide`, `drp recover` and `drp close`. For a
 user who may not take them, the keys are hidden from the footer and refused
 with a message.
+
+The app imports this module before its first frame, which shows before the
+plan and the journal are loaded; so the action functions are imported where
+they are called, once the console is open.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from textual.app import App, SystemCommand
 from textual.reactive import var
 
 from console.i18n import _
-from console.incident import actions
 from console.incident.access import ROLE_NAMES
 from console.tui.messages import RecordRequested
 from console.tui.screens.confirm import ConfirmDialog, Confirmed
@@ -41,13 +44,14 @@ class CoordinatorActions(App[None]):
 
     context: ConsoleContext
     incident: var[IncidentState | None]
+    opened: bool
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide what this user may not do, and what makes no sense right now."""
         rule = COORDINATOR_KEYS.get(action)
         if rule is None:
             return True
-        if not self.context.may(rule):
+        if not self.opened or not self.context.may(rule):
             return False
         if action == "declare":
             # During a real incident a second one cannot be declared: the key
@@ -76,6 +80,8 @@ class CoordinatorActions(App[None]):
         def declared(request: DeclareRequest | None) -> None:
             if request is None:
                 return
+            from console.incident import actions
+
             self.post_message(
                 RecordRequested(
                     lambda session: actions.declare(
@@ -96,6 +102,8 @@ class CoordinatorActions(App[None]):
         def decided(scenario: str | None) -> None:
             if scenario is None:
                 return
+            from console.incident import actions
+
             self.post_message(
                 RecordRequested(
                     lambda session: actions.decide(session, scenario, incident=state.id),
@@ -114,6 +122,8 @@ class CoordinatorActions(App[None]):
 
         def confirmed(answer: Confirmed | None) -> None:
             if answer is not None:
+                from console.incident import actions
+
                 self.post_message(
                     RecordRequested(
                         lambda session: actions.start_recovery(
@@ -139,6 +149,8 @@ class CoordinatorActions(App[None]):
 
         def confirmed(answer: Confirmed | None) -> None:
             if answer is not None:
+                from console.incident import actions
+
                 self.post_message(
                     RecordRequested(
                         lambda session: actions.close(session, answer.note, incident=state.id),
@@ -163,5 +175,5 @@ class CoordinatorActions(App[None]):
             ("close", _("Close the incident"), _("End it"), self.action_close_incident),
         ]
         for rule, title, help_text, callback in entries:
-            if self.context.may(rule):
+            if self.opened and self.context.may(rule):
                 yield SystemCommand(title, help_text, callback)

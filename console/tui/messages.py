@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from console.incident.events import Event
-from console.incident.session import Session
+if TYPE_CHECKING:  # the app imports this before the journal layer is loaded
+    from console.incident.events import Event
+    from console.incident.session import Session
 
-Perform = Callable[[Session], Event]
+Perform = Callable[["Session"], "Event"]
 
 
 @dataclass

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from console.clock import FixedClock
-from console.plan import read_plan
+from console.plan.loader import read_plan
 from console.plan.readiness import check_readiness
 from tests.conftest import TEMPLATE, Result, run_drp_process
 

@@ -14,17 +14,19 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from textual.pilot import Pilot
 
 from console.clock import FixedClock
 from console.incident import actions
 from console.incident.events import Event
 from console.incident.ids import ALPHABET
 from console.incident.session import Session
-from console.plan import load_plan
+from console.plan.loader import load_plan
 from console.plan.model import Plan
 from console.store.journal import JournalReader
-from console.tui.app import DrpApp
+from console.tui.app import TABS, DrpApp
 from console.tui.factory import make_app
+from console.tui.widgets.tab import ConsoleTab
 from tests.conftest import SHIPPED_PLAN
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -124,3 +126,13 @@ def busy(session: Session) -> None:
 def journal(state_dir: Path) -> list[Event]:
     """Every event in the state directory, in the order recorded."""
     return sorted(JournalReader(state_dir).poll().events, key=lambda e: (e.recorded_at, e.id))
+
+
+async def all_tabs_mounted(pilot: Pilot[None]) -> None:
+    """Wait until the five tabs mounted after the first frames are in place."""
+    for _ in range(200):
+        if len(pilot.app.query(ConsoleTab)) == len(TABS):
+            await pilot.pause()  # and their first layout
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the hidden tabs were not mounted within 2 s")

@@ -19,7 +19,7 @@ from console.tui.app import DrpApp
 from console.tui.screens.restore import RestoreDialog, next_status
 from console.tui.widgets.backups import BackupsTab, age, marker, retention_lines
 from console.tui.widgets.tab import Line
-from tests.console.conftest import DECLARED, LOGIN, NOW, Build, busy, journal
+from tests.console.conftest import DECLARED, LOGIN, NOW, Build, all_tabs_mounted, busy, journal
 
 UTC_NOW = NOW.astimezone(UTC)
 """The test clock's instant: add to it in real time (the night to the 29th is an hour short)."""
@@ -41,6 +41,7 @@ def restores(state_dir: Path) -> list[Any]:
 
 
 async def open_tab(pilot: Pilot[Any]) -> None:
+    await all_tabs_mounted(pilot)
     await pilot.press("5")
     await pilot.pause()
 
@@ -256,7 +257,7 @@ async def test_the_palette_offers_every_backup_and_component(
 ) -> None:
     app = console(busy)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()  # the hidden tabs are mounted just after the first frame
+        await all_tabs_mounted(pilot)
         commands = tab(app).commands()
         titles = [title for title, _help, _callback in commands]
         assert titles[:3] == [
@@ -320,15 +321,27 @@ def test_markers_and_ages_read_without_colour() -> None:
 
 
 def test_snapshot_tab(console: Build, snap_compare: Any) -> None:
-    assert snap_compare(console(hv1_restored), terminal_size=(80, 24), press=["5", "_"])
+    assert snap_compare(
+        console(hv1_restored), terminal_size=(80, 24), run_before=all_tabs_mounted, press=["5", "_"]
+    )
 
 
 def test_snapshot_scrolled_to_the_retention_grid(console: Build, snap_compare: Any) -> None:
-    assert snap_compare(console(busy), terminal_size=(80, 24), press=["5", "_", "tab", "pagedown"])
+    assert snap_compare(
+        console(busy),
+        terminal_size=(80, 24),
+        run_before=all_tabs_mounted,
+        press=["5", "_", "tab", "pagedown"],
+    )
 
 
 def test_snapshot_dialog(console: Build, snap_compare: Any) -> None:
-    assert snap_compare(console(busy), terminal_size=(80, 24), press=["5", "_", "r", "_"])
+    assert snap_compare(
+        console(busy),
+        terminal_size=(80, 24),
+        run_before=all_tabs_mounted,
+        press=["5", "_", "r", "_"],
+    )
 
 
 def test_snapshot_dialog_with_an_error(console: Build, snap_compare: Any) -> None:

@@ -21,7 +21,7 @@ from console.tui.screens.task_status import TaskStatusDialog
 from console.tui.screens.text_prompt import TextPrompt
 from console.tui.widgets.checklist import ChecklistTab
 from console.tui.widgets.tab import Line
-from tests.console.conftest import HOST, LOGIN, Build, busy, declared, journal
+from tests.console.conftest import HOST, LOGIN, Build, all_tabs_mounted, busy, declared, journal
 
 SIZE = (80, 24)
 
@@ -94,6 +94,7 @@ async def test_advance_unblocks(console: Build, state_dir: Path) -> None:
 
     app = console(blocked)
     async with app.run_test(size=SIZE) as pilot:
+        await all_tabs_mounted(pilot)
         await pilot.press("2")
         await goto(app, pilot, "meeting")
         await pilot.press("space")
@@ -104,6 +105,7 @@ async def test_advance_unblocks(console: Build, state_dir: Path) -> None:
 async def test_status_dialog_with_a_note(console: Build, state_dir: Path) -> None:
     app = console(busy)
     async with app.run_test(size=SIZE) as pilot:
+        await all_tabs_mounted(pilot)
         await pilot.press("2")
         await goto(app, pilot, "a-tech-suppliers")
         await pilot.press("s")
@@ -135,6 +137,7 @@ async def test_escape_cancels_every_dialog(console: Build, state_dir: Path) -> N
 async def test_assign_through_the_picker(console: Build, state_dir: Path) -> None:
     app = console(busy)
     async with app.run_test(size=SIZE) as pilot:
+        await all_tabs_mounted(pilot)
         await pilot.press("2")
         await goto(app, pilot, "a-tech-backups")
         await pilot.press("a")
@@ -180,6 +183,7 @@ async def test_the_picker_starts_on_the_assignee(console: Build, state_dir: Path
 
     app = console(given)
     async with app.run_test(size=SIZE) as pilot:
+        await all_tabs_mounted(pilot)
         await pilot.press("2")
         await goto(app, pilot, "a-tech-backups")
         await pilot.press("a")
@@ -195,6 +199,7 @@ async def test_the_picker_starts_on_the_assignee(console: Build, state_dir: Path
 async def test_a_note_keeps_the_status(console: Build, state_dir: Path) -> None:
     app = console(busy)
     async with app.run_test(size=SIZE) as pilot:
+        await all_tabs_mounted(pilot)
         await pilot.press("2")
         await goto(app, pilot, "a-tech-suppliers")
         await pilot.press("n")
@@ -257,6 +262,7 @@ async def test_a_member_moves_tasks_on(console: Build, shipped_plan: Plan, state
 async def test_palette_commands(console: Build, state_dir: Path) -> None:
     app = console(busy)
     async with app.run_test(size=SIZE) as pilot:
+        await all_tabs_mounted(pilot)
         await pilot.press("2")
         commands = {title: call for title, _help, call in tab(app).commands()}
         assert len(commands) == 8
@@ -271,21 +277,32 @@ async def test_palette_commands(console: Build, state_dir: Path) -> None:
 
 
 def test_snapshot_the_checklist(console: Build, snap_compare: Any) -> None:
-    assert snap_compare(console(busy), terminal_size=SIZE, press=["2"])
+    assert snap_compare(console(busy), terminal_size=SIZE, run_before=all_tabs_mounted, press=["2"])
 
 
 def test_snapshot_before_the_decision_overdue(console: Build, snap_compare: Any) -> None:
-    assert snap_compare(console(declared), terminal_size=SIZE, press=["2", "o"])
+    assert snap_compare(
+        console(declared), terminal_size=SIZE, run_before=all_tabs_mounted, press=["2", "o"]
+    )
 
 
 def test_snapshot_status_dialog(console: Build, snap_compare: Any) -> None:
-    assert snap_compare(console(busy), terminal_size=SIZE, press=["2", "s", "down", *"bezig"])
+    assert snap_compare(
+        console(busy),
+        terminal_size=SIZE,
+        run_before=all_tabs_mounted,
+        press=["2", "s", "down", *"bezig"],
+    )
 
 
 def test_snapshot_person_picker(console: Build, snap_compare: Any) -> None:
-    assert snap_compare(console(busy), terminal_size=SIZE, press=["2", "a", *"ict"])
+    assert snap_compare(
+        console(busy), terminal_size=SIZE, run_before=all_tabs_mounted, press=["2", "a", *"ict"]
+    )
 
 
 def test_snapshot_note_prompt(console: Build, snap_compare: Any) -> None:
     """The prompt after an empty Enter: it says what it needs."""
-    assert snap_compare(console(busy), terminal_size=SIZE, press=["2", "n", "enter"])
+    assert snap_compare(
+        console(busy), terminal_size=SIZE, run_before=all_tabs_mounted, press=["2", "n", "enter"]
+    )

@@ -22,7 +22,7 @@ from console.plan.model import Plan
 from console.plan.scenarios import Task
 from console.tui.widgets.checklist_rows import Layout
 from console.tui.widgets.tab import Line
-from tests.console.conftest import NOW, Build, busy, declared
+from tests.console.conftest import NOW, Build, all_tabs_mounted, busy, declared
 from tests.console.test_checklist import SIZE, cursor, goto, line, shown, tab, with_login
 
 # Order, groups and live updates -------------------------------------------------------------
@@ -31,6 +31,7 @@ from tests.console.test_checklist import SIZE, cursor, goto, line, shown, tab, w
 async def test_the_plan_in_order_with_its_groups(console: Build) -> None:
     app = console(busy)
     async with app.run_test(size=SIZE) as pilot:
+        await all_tabs_mounted(pilot)
         await pilot.press("2")
         keys = tab(app).keys
         assert keys[:3] == ["§step", "reported", "gather"]
@@ -59,6 +60,7 @@ async def test_the_plan_in_order_with_its_groups(console: Build) -> None:
 async def test_before_the_decision_a_hint(console: Build) -> None:
     app = console(declared)
     async with app.run_test(size=SIZE) as pilot:
+        await all_tabs_mounted(pilot)
         await pilot.press("2")
         assert "appear once the coordinator decides (S)" in line(app, "hint")
         assert shown(app) == ["reported", "gather", "meeting", "evaluation", "decision"]
@@ -73,6 +75,7 @@ async def test_before_the_decision_a_hint(console: Build) -> None:
 async def test_no_incident_no_tasks(console: Build) -> None:
     app = console()
     async with app.run_test(size=SIZE) as pilot:
+        await all_tabs_mounted(pilot)
         await pilot.press("2")
         assert "No active disaster" in line(app, "status")
         assert tab(app).table.row_count == 0
@@ -82,6 +85,7 @@ async def test_no_incident_no_tasks(console: Build) -> None:
 async def test_wide_terminals_show_the_due_time(console: Build) -> None:
     app = console(busy)
     async with app.run_test(size=(140, 30)) as pilot:
+        await all_tabs_mounted(pilot)
         await pilot.press("2")
         row = [cell.plain for cell in tab(app).table.get_row("a-prio-1")]
         assert row[4:] == ["03-29 11:00", "20:00 left"]
@@ -93,6 +97,7 @@ async def test_a_minute_updates_only_the_time_cells(
 ) -> None:
     app = console(busy)
     async with app.run_test(size=SIZE) as pilot:
+        await all_tabs_mounted(pilot)
         await pilot.press("2")
         checklist = tab(app)
         rebuilds: list[int] = []
@@ -137,6 +142,7 @@ async def test_the_cursor_stays_on_its_task(
 async def test_the_cursor_steps_over_group_headers(console: Build) -> None:
     app = console(busy)
     async with app.run_test(size=SIZE) as pilot:
+        await all_tabs_mounted(pilot)
         await pilot.press("2")
         await goto(app, pilot, "decision")
         await pilot.press("down")
@@ -219,6 +225,7 @@ async def test_a_thousand_tasks_stay_fluid(
     app = console(declared, plan=shipped_plan.model_copy(update={"steps": steps}))
     async with app.run_test(size=SIZE) as pilot:
         started = time.perf_counter()
+        await all_tabs_mounted(pilot)
         await pilot.press("2")
         await pilot.pause()
         assert len(shown(app)) == 1000

@@ -15,7 +15,7 @@ from console.plan.people import Access, Person
 from console.tui.app import DrpApp
 from console.tui.widgets.contacts import ContactsTab, Entry, build_entries, fold, matches
 from console.tui.widgets.table import FittedTable
-from tests.console.conftest import LOGIN, Build, busy, declared, journal
+from tests.console.conftest import LOGIN, Build, all_tabs_mounted, busy, declared, journal
 
 SIZE = (80, 24)
 
@@ -41,6 +41,7 @@ def notes(app: DrpApp) -> list[str]:
 
 
 async def open_tab(pilot: Pilot[Any]) -> None:
+    await all_tabs_mounted(pilot)
     await pilot.press("3")
     await pilot.pause()
 
@@ -331,7 +332,7 @@ async def test_a_viewer_sees_but_records_nothing(
 async def test_commands_bring_the_tab_to_the_front(console: Build, state_dir: Path) -> None:
     app = console(declared)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the overview has taken the keyboard
+        await all_tabs_mounted(pilot)
         commands = {title: run for title, _help, run in tab(app).commands()}
         assert list(commands) == [
             "Contacts: search",
@@ -356,8 +357,15 @@ async def test_commands_bring_the_tab_to_the_front(console: Build, state_dir: Pa
 
 
 def test_snapshot_contacts(console: Build, snap_compare: Any) -> None:
-    assert snap_compare(console(busy), terminal_size=SIZE, press=["3", "down"])
+    assert snap_compare(
+        console(busy), terminal_size=SIZE, run_before=all_tabs_mounted, press=["3", "down"]
+    )
 
 
 def test_snapshot_contacts_searching(console: Build, snap_compare: Any) -> None:
-    assert snap_compare(console(busy), terminal_size=SIZE, press=["3", "slash", *"brabonet"])
+    assert snap_compare(
+        console(busy),
+        terminal_size=SIZE,
+        run_before=all_tabs_mounted,
+        press=["3", "slash", *"brabonet"],
+    )

@@ -23,7 +23,7 @@ from console.tui.screens.ticket import TicketDialog
 from console.tui.widgets.infrastructure import InfrastructureTab
 from console.tui.widgets.infrastructure_plan import plan_text
 from console.tui.widgets.table import Column, FittedTable, fit
-from tests.console.conftest import DECLARED, LOGIN, NOW, Build, busy, journal
+from tests.console.conftest import DECLARED, LOGIN, NOW, Build, all_tabs_mounted, busy, journal
 
 SIZE = (80, 24)
 
@@ -60,6 +60,7 @@ def wan_ticket(app: DrpApp) -> str:
 
 
 async def open_tab(pilot: Pilot[Any]) -> None:
+    await all_tabs_mounted(pilot)
     await pilot.press("4")
     await pilot.pause()
 
@@ -337,7 +338,7 @@ async def test_a_viewer_changes_nothing(
 async def test_commands_bring_the_tab_to_the_front(console: Build, state_dir: Path) -> None:
     app = console(busy)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the overview has taken the keyboard
+        await all_tabs_mounted(pilot)
         commands = {title: run for title, _help, run in tab(app).commands()}
         assert list(commands) == [
             "Infrastructure: set a component's status",
@@ -354,20 +355,33 @@ async def test_commands_bring_the_tab_to_the_front(console: Build, state_dir: Pa
 
 
 def test_snapshot_infrastructure(console: Build, snap_compare: Any) -> None:
-    assert snap_compare(console(two_tickets), terminal_size=SIZE, press=["4"])
+    assert snap_compare(
+        console(two_tickets), terminal_size=SIZE, run_before=all_tabs_mounted, press=["4"]
+    )
 
 
 def test_snapshot_infrastructure_wide(console: Build, snap_compare: Any) -> None:
-    assert snap_compare(console(two_tickets), terminal_size=(150, 30), press=["4"])
+    assert snap_compare(
+        console(two_tickets), terminal_size=(150, 30), run_before=all_tabs_mounted, press=["4"]
+    )
 
 
 def test_snapshot_component_status_dialog(console: Build, snap_compare: Any) -> None:
-    assert snap_compare(console(busy), terminal_size=SIZE, press=["4", "c"])
+    assert snap_compare(
+        console(busy), terminal_size=SIZE, run_before=all_tabs_mounted, press=["4", "c"]
+    )
 
 
 def test_snapshot_ticket_dialog(console: Build, snap_compare: Any) -> None:
-    assert snap_compare(console(busy), terminal_size=SIZE, press=["4", "t", "enter", *"INC-1"])
+    assert snap_compare(
+        console(busy),
+        terminal_size=SIZE,
+        run_before=all_tabs_mounted,
+        press=["4", "t", "enter", *"INC-1"],
+    )
 
 
 def test_snapshot_close_ticket(console: Build, snap_compare: Any) -> None:
-    assert snap_compare(console(busy), terminal_size=SIZE, press=["4", "tab", "x"])
+    assert snap_compare(
+        console(busy), terminal_size=SIZE, run_before=all_tabs_mounted, press=["4", "tab", "x"]
+    )

@@ -106,3 +106,42 @@ async def test_no_color_in_process(console: Build, monkeypatch: pytest.MonkeyPat
     async with app.run_test(size=(80, 24)):
         assert app.no_color
         assert "target" in header(app)[1]
+
+
+def test_first_frame_then_the_incident(tmp_path: Path) -> None:
+    terminal = console_process(tmp_path)
+    try:
+        terminal.wait_for(b"T+")
+        opening = terminal.output.find(b"Opening the plan and the journal")
+        assert 0 <= opening < terminal.output.find(b"T+")
+    finally:
+        terminal.close()
+
+
+def test_a_plan_with_mistakes_closes_the_console_and_says_where(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    text = SHIPPED_PLAN.read_text("utf-8")
+    plan.write_text(text.replace('"Europe/Brussels"', '"Europe/Bruxelles"', 1), "utf-8")
+    plan.chmod(0o600)
+    terminal = Terminal(
+        [sys.executable, "-m", "console", "--plan", str(plan), "--state", str(tmp_path / "state")]
+    )
+    try:
+        assert terminal.process.wait(timeout=30) == 2
+        terminal.read(0.5)
+        line = 1 + text[: text.index('"Europe/Brussels"')].count("\n")
+        assert f"{plan}:{line}:".encode() in terminal.output
+        assert b"organisation.timezone" in terminal.output
+        assert b"Traceback" not in terminal.output
+    finally:
+        terminal.close()
+
+
+def test_a_missing_plan_is_reported_before_the_console_opens(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.toml"
+    result = subprocess.run(
+        [sys.executable, "-m", "console", "--plan", str(missing)], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{missing}: no such file")
+    assert "\x1b[" not in result.stdout + result.stderr  # the terminal was never touched

@@ -27,6 +27,7 @@ from tests.console.conftest import (
     LOGIN,
     NOW,
     Build,
+    all_tabs_mounted,
     busy,
     declared,
     journal,
@@ -51,6 +52,7 @@ async def show_timeline(pilot: Any) -> None:
     settle on their first one), so "6" is pressed again until it takes.
     """
     app = pilot.app
+    await all_tabs_mounted(pilot)
     tabs = app.query_one(TabbedContent)
     for _attempt in range(100):
         if tabs.active == "timeline" and (
@@ -285,7 +287,7 @@ async def test_a_viewer_changes_nothing(
 async def test_palette_commands(console: Build, state_dir: Path) -> None:
     app = console(declared)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the hidden tabs are mounted just after the first frame
+        await all_tabs_mounted(pilot)
         tab = app.query_one(TimelineTab)
         commands = {title: run for title, _help, run in tab.commands()}
         assert list(commands) == [

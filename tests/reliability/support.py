@@ -19,7 +19,7 @@ from pathlib import Path
 from console.clock import SystemClock
 from console.incident import actions
 from console.incident.session import Session
-from console.plan import load_plan
+from console.plan.loader import load_plan
 from console.store.journal import journal_folder
 from tests.conftest import ROOT
 

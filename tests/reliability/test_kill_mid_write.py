@@ -15,7 +15,7 @@ from pathlib import Path
 
 from console.clock import SystemClock
 from console.incident.session import Session
-from console.plan import load_plan
+from console.plan.loader import load_plan
 from console.store.journal import PREAMBLE, Damage, JournalReader, JournalWriter, encode_event
 from tests.conftest import MINIMAL_PLAN
 from tests.reliability.support import Writer, declare, ids, journal_files, line_of, snapshot

@@ -21,7 +21,7 @@ from console.incident import actions
 from console.incident.events import EVENT_ADAPTER, Event
 from console.incident.ids import new_id
 from console.incident.session import Session
-from console.plan import load_plan
+from console.plan.loader import load_plan
 from console.store.journal import JournalWriter, StoreError, encode_event
 
 

@@ -20,7 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from console.i18n import current_language, set_language
-from console.plan import Plan, load_plan
+from console.plan.loader import load_plan
+from console.plan.model import Plan
 from console.report.binder import build_binder
 from console.report.binders import render_binder
 from console.report.document import Document, Section, Table

@@ -20,7 +20,8 @@ from console.incident.events import EVENT_ADAPTER, Event
 from console.incident.fold import NotAnIncident, fold, ordered
 from console.incident.ids import new_id
 from console.incident.state import DeadlineState, IncidentState, TaskState, TicketState
-from console.plan import Plan, load_plan
+from console.plan.loader import load_plan
+from console.plan.model import Plan
 from tests.conftest import MINIMAL_PLAN, SHIPPED_PLAN
 
 PLAN = load_plan(SHIPPED_PLAN)

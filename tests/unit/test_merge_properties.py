@@ -37,7 +37,7 @@ from console.incident.events import (
 from console.incident.fold import fold
 from console.incident.ids import ALPHABET
 from console.incident.session import Session
-from console.plan import load_plan
+from console.plan.loader import load_plan
 from console.store.journal import JournalReader, JournalWriter, ensure_state_dir
 from tests.conftest import MINIMAL_PLAN, SHIPPED_PLAN
 

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from console.cli import main
 from console.clock import FixedClock
-from console.plan import PlanError, read_plan
+from console.plan.errors import PlanError
+from console.plan.loader import read_plan
 from console.plan.readiness import check_readiness
 from tests.conftest import FROZEN_NOW, MINIMAL_PLAN, SHIPPED_PLAN
 

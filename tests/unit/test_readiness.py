@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from console.clock import FixedClock
-from console.plan import read_plan
+from console.plan.loader import read_plan
 from console.plan.readiness import PLACEHOLDER, check_readiness
 from tests.conftest import MINIMAL_PLAN, Result
 

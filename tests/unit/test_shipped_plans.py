@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from console.clock import FixedClock
-from console.plan import Plan, load_plan, read_plan
+from console.plan.loader import load_plan, read_plan
+from console.plan.model import Plan
 from console.plan.readiness import check_readiness
 from console.plan.reference import OUTPUT, render_reference
 from tests.conftest import SHIPPED_PLAN, TEMPLATE, run_drp_process

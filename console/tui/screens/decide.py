@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from textual.app import ComposeResult
@@ -14,9 +15,11 @@ from textual.widgets.option_list import Option
 
 from console.i18n import _
 from console.incident import timefmt
-from console.incident.state import IncidentState
-from console.plan.model import Plan
 from console.tui.urgency import marked_left
+
+if TYPE_CHECKING:  # the app imports this before the plan and the journal are loaded
+    from console.incident.state import IncidentState
+    from console.plan.model import Plan
 
 
 class DecideDialog(ModalScreen[str | None]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from textual.app import ComposeResult
@@ -18,7 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
 from console.i18n import _
-from console.incident.events import Extent
+
+if TYPE_CHECKING:  # the app imports this before the journal layer is loaded
+    from console.incident.events import Extent
 
 
 @dataclass(frozen=True)

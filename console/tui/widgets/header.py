@@ -5,21 +5,28 @@ the scenario. Line 2: T+ since the declaration, the time left to the target
 (or to every scenario's target before the decision) and the nearest extra
 deadline. Urgency shows as colour and as a text marker. Times are to the
 minute: the header redraws once a minute, not once a second.
+
+It is in the console's first frame, with the organisation's name read from the
+plan file, and says that the plan and the journal are being opened until the
+app gives it the context.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
 from textual.reactive import var
 
 from console.i18n import _
 from console.incident import timefmt
-from console.incident.state import IncidentState
-from console.tui.context import ConsoleContext
 from console.tui.urgency import marked_left, urgency
 from console.tui.widgets.tab import EPOCH, Line
+
+if TYPE_CHECKING:  # the header is in the first frame, before these are loaded
+    from console.incident.state import IncidentState
+    from console.tui.context import ConsoleContext
 
 
 class IncidentHeader(Vertical):
@@ -28,9 +35,16 @@ class IncidentHeader(Vertical):
     incident: var[IncidentState | None] = var(None, always_update=True, init=False)
     minute: var[datetime] = var(EPOCH, init=False)
 
-    def __init__(self, context: ConsoleContext) -> None:
+    def __init__(self, organisation: str) -> None:
         super().__init__(id="header")
+        self.organisation = organisation
+        self.context: ConsoleContext | None = None
+
+    def open(self, context: ConsoleContext) -> None:
+        """The plan and the journal are loaded: show the incident and its clocks."""
         self.context = context
+        self.organisation = context.plan.organisation.name
+        self.redraw()
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Line(id="header-title")
@@ -51,14 +65,17 @@ class IncidentHeader(Vertical):
             self.query_one("#header-title", Line),
             self.query_one("#header-clocks", Line),
         )
-        organisation = self.context.plan.organisation.name
-        state = self.incident
+        organisation, context, state = self.organisation, self.context, self.incident
+        if context is None:
+            title.show(organisation)
+            clocks.show(_("Opening the plan and the journal…"))
+            return
         if state is None:
             title.show(_("{organisation} · no active disaster").format(organisation=organisation))
             clocks.show(_("Press D to declare a disaster, or ctrl+p for every command."))
             self.set_class(False, "-drill", "-late", "-soon")
             return
-        now = self.minute if self.minute != EPOCH else self.context.clock.now()
+        now = self.minute if self.minute != EPOCH else context.clock.now()
         parts = [organisation, state.id]
         if state.drill:
             parts.append(_("DRILL"))

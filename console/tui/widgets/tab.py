@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
 from textual.reactive import var
@@ -17,9 +18,12 @@ from textual.widgets import Static
 
 from console.i18n import _
 from console.incident.access import ROLE_NAMES
-from console.incident.state import IncidentState
-from console.tui.context import ConsoleContext
-from console.tui.messages import Perform, RecordRequested
+from console.tui.messages import RecordRequested
+
+if TYPE_CHECKING:  # the app imports this before the plan and the journal are loaded
+    from console.incident.state import IncidentState
+    from console.tui.context import ConsoleContext
+    from console.tui.messages import Perform
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
