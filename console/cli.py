@@ -90,11 +90,15 @@ def console_arguments(arguments: list[str]) -> argparse.Namespace | None:
     """The options of `drp` alone, which opens the console; None for anything else.
 
     Anything the console's own options do not take (a subcommand, --help,
-    --version) goes to the full parser.
+    --version) goes to the full parser, and so does a mistake: the full
+    parser reports it with the whole usage.
     """
-    parser = argparse.ArgumentParser(prog="drp", add_help=False)
+    parser = argparse.ArgumentParser(prog="drp", add_help=False, exit_on_error=False)
     add_console_arguments(parser)
-    args, rest = parser.parse_known_args(arguments)
+    try:
+        args, rest = parser.parse_known_args(arguments)
+    except argparse.ArgumentError:
+        return None
     return None if rest else args
 
 

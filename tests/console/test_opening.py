@@ -118,3 +118,13 @@ def test_the_language_is_read_before_the_plan_is_checked(
     assert source.language == shown
     context, _session = open_console(source, tmp_path / "state", FixedClock(NOW))
     assert context.plan.organisation.language == shown
+
+
+def test_a_mistake_in_the_console_options_gets_the_whole_usage() -> None:
+    """`drp --plan` without a path: the same message as for any other command line."""
+    result = subprocess.run(
+        [sys.executable, "-m", "console", "--plan"], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "COMMAND ..." in result.stderr  # the full parser's usage, with the subcommands
+    assert "argument --plan: expected one argument" in result.stderr
