@@ -30,8 +30,9 @@ from textual.widgets import Footer, Input, TabbedContent, TabPane
 from console.i18n import _
 from console.incident.access import Refused
 from console.tui.coordinator import CoordinatorActions
+from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.header import IncidentHeader
-from console.tui.widgets.tab import EPOCH, ConsoleTab
+from console.tui.widgets.line import EPOCH
 
 if TYPE_CHECKING:
     from console.incident.session import Session
@@ -50,12 +51,12 @@ TABS = (
     ("backups", _("Backups"), "BackupsTab"),
     ("timeline", _("Timeline"), "TimelineTab"),
 )
-"""Each tab: its id (also its module in console.tui.widgets), its label, its class."""
+"""Each tab: its id (also its module in console.tui.tabs), its label, its class."""
 
 
 def tab_class(tab_id: str, name: str) -> type[ConsoleTab]:
     """A tab's class, imported when it is first needed."""
-    module = importlib.import_module(f"console.tui.widgets.{tab_id}")
+    module = importlib.import_module(f"console.tui.tabs.{tab_id}")
     found: type[ConsoleTab] = getattr(module, name)
     return found
 
@@ -65,7 +66,7 @@ class DrpApp(CoordinatorActions):
 
     CSS_PATH = [
         "app.tcss",
-        *(f"widgets/{tab_id}.tcss" for tab_id, _label, _tab in TABS),
+        *(f"tabs/{tab_id}.tcss" for tab_id, _label, _tab in TABS),
     ]
     TITLE = "drp"
     BINDINGS = [

@@ -26,7 +26,7 @@ from console.plan.model import Plan
 from console.store.journal import JournalReader
 from console.tui.app import TABS, DrpApp
 from console.tui.factory import make_app
-from console.tui.widgets.tab import ConsoleTab
+from console.tui.tabs.base import ConsoleTab
 from tests.conftest import SHIPPED_PLAN
 
 BRUSSELS = ZoneInfo("Europe/Brussels")

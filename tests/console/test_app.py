@@ -11,7 +11,7 @@ from console.incident import actions
 from console.incident.session import Session
 from console.plan.model import Plan
 from console.plan.people import Access
-from console.tui.widgets.tab import Line
+from console.tui.widgets.line import Line
 from tests.console.conftest import HOST, Build, busy, declared, journal
 
 

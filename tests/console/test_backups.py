@@ -17,8 +17,8 @@ from console.plan.model import Plan
 from console.plan.people import Access
 from console.tui.app import DrpApp
 from console.tui.screens.restore import RestoreDialog, next_status
-from console.tui.widgets.backups import BackupsTab, age, marker, retention_lines
-from console.tui.widgets.tab import Line
+from console.tui.tabs.backups import BackupsTab, age, marker, retention_lines
+from console.tui.widgets.line import Line
 from tests.console.conftest import DECLARED, LOGIN, NOW, Build, all_tabs_mounted, busy, journal
 
 UTC_NOW = NOW.astimezone(UTC)

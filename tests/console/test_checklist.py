@@ -19,8 +19,8 @@ from console.tui.app import DrpApp
 from console.tui.screens.person_picker import PersonPicker
 from console.tui.screens.task_status import TaskStatusDialog
 from console.tui.screens.text_prompt import TextPrompt
-from console.tui.widgets.checklist import ChecklistTab
-from console.tui.widgets.tab import Line
+from console.tui.tabs.checklist import ChecklistTab
+from console.tui.widgets.line import Line
 from tests.console.conftest import HOST, LOGIN, Build, all_tabs_mounted, busy, declared, journal
 
 SIZE = (80, 24)

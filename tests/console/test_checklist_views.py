@@ -20,8 +20,8 @@ from console.incident import actions
 from console.incident.session import Session
 from console.plan.model import Plan
 from console.plan.scenarios import Task
-from console.tui.widgets.checklist_rows import Layout
-from console.tui.widgets.tab import Line
+from console.present.checklist import Layout
+from console.tui.widgets.line import Line
 from tests.console.conftest import NOW, Build, all_tabs_mounted, busy, declared
 from tests.console.test_checklist import SIZE, cursor, goto, line, shown, tab, with_login
 

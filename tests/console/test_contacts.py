@@ -13,7 +13,7 @@ from console.incident.events import Contacted
 from console.plan.model import Plan
 from console.plan.people import Access, Person
 from console.tui.app import DrpApp
-from console.tui.widgets.contacts import ContactsTab, Entry, build_entries, fold, matches
+from console.tui.tabs.contacts import ContactsTab, Entry, build_entries, fold, matches
 from console.tui.widgets.table import FittedTable
 from tests.console.conftest import LOGIN, Build, all_tabs_mounted, busy, declared, journal
 

@@ -16,12 +16,12 @@ from console.incident.events import ComponentChanged, TicketClosed, TicketOpened
 from console.incident.session import Session
 from console.plan.model import Plan
 from console.plan.people import Access
+from console.present.infrastructure import plan_text
 from console.tui.app import DrpApp
 from console.tui.screens.choice import ChoiceDialog
 from console.tui.screens.confirm import ConfirmDialog
 from console.tui.screens.ticket import TicketDialog
-from console.tui.widgets.infrastructure import InfrastructureTab
-from console.tui.widgets.infrastructure_plan import plan_text
+from console.tui.tabs.infrastructure import InfrastructureTab
 from console.tui.widgets.table import Column, FittedTable, fit
 from tests.console.conftest import DECLARED, LOGIN, NOW, Build, all_tabs_mounted, busy, journal
 

@@ -22,8 +22,8 @@ from console.plan.model import Plan
 from console.plan.people import Access
 from console.tui.app import DrpApp
 from console.tui.screens.note import NoteDialog
-from console.tui.widgets.overview import OverviewTab, countdown
-from console.tui.widgets.tab import Line
+from console.tui.tabs.overview import OverviewTab, countdown
+from console.tui.widgets.line import Line
 from tests.console.conftest import BRUSSELS, DECLARED, LOGIN, NOW, Build, busy, declared, journal
 
 SIZE = (80, 24)

@@ -20,8 +20,8 @@ from console.plan.model import Plan
 from console.plan.people import Access
 from console.tui.app import DrpApp
 from console.tui.screens.note import NoteDialog
-from console.tui.widgets.tab import Line
-from console.tui.widgets.timeline import TimelineTab
+from console.tui.tabs.timeline import TimelineTab
+from console.tui.widgets.line import Line
 from tests.console.conftest import (
     BRUSSELS,
     LOGIN,

@@ -25,7 +25,7 @@ from console.incident.fold import fold
 from console.incident.session import Session
 from console.plan.model import Plan
 from console.tui.context import ConsoleContext
-from console.tui.widgets.timeline import TimelineTab
+from console.tui.tabs.timeline import TimelineTab
 from tests.console.conftest import (
     DECLARED,
     HOST,
@@ -116,7 +116,7 @@ async def test_the_minute_does_not_touch_the_table(
 class Harness(App[None]):
     """The timeline tab alone, to feed it a state without a journal on disk."""
 
-    CSS_PATH = "../../console/tui/widgets/timeline.tcss"
+    CSS_PATH = "../../console/tui/tabs/timeline.tcss"
 
     def __init__(self, context: ConsoleContext) -> None:
         super().__init__()

@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-DOMAIN = ("plan", "incident", "store", "report")
+DOMAIN = ("plan", "incident", "store", "report", "present")
 FORBIDDEN = ("textual", "console.tui", "console.commands", "console.cli")
 
 

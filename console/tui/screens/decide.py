@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from console.i18n import _
 from console.incident import timefmt
-from console.tui.urgency import marked_left
+from console.incident.urgency import marked_left
 
 if TYPE_CHECKING:  # the app imports this before the plan and the journal are loaded
     from console.incident.state import IncidentState

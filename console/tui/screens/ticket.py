@@ -5,7 +5,7 @@ shows what the helpdesk will ask for (its number and the customer numbers of
 the SLA) below the list. Providers with an SLA are marked with its repair
 time: their ticket starts an SLA clock. Nothing is recorded until Enter in
 the reference field, the Open button or ctrl+s. Its layout is in
-`widgets/infrastructure.tcss`, beside the tab that opens it.
+`tabs/infrastructure.tcss`, beside the tab that opens it.
 """
 
 from __future__ import annotations

@@ -1,1 +1,1 @@
-"""The console's widgets: the header and one module per tab."""
+"""The console's reusable widgets: the header, the fitted table and the line of text."""

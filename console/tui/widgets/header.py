@@ -21,8 +21,8 @@ from textual.reactive import var
 
 from console.i18n import _
 from console.incident import timefmt
-from console.tui.urgency import marked_left, urgency
-from console.tui.widgets.tab import EPOCH, Line
+from console.incident.urgency import marked_left, urgency
+from console.tui.widgets.line import EPOCH, Line
 
 if TYPE_CHECKING:  # the header is in the first frame, before these are loaded
     from console.incident.state import IncidentState

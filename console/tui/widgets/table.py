@@ -27,7 +27,8 @@ from textual.coordinate import Coordinate
 from textual.widget import Widget
 from textual.widgets import DataTable, TabbedContent, TabPane
 
-from console.tui.widgets.tab import EPOCH, ConsoleTab
+from console.tui.tabs.base import ConsoleTab
+from console.tui.widgets.line import EPOCH
 
 Cell = str | Text
 Row = tuple[str, tuple[Cell, ...]]

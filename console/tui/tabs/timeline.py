@@ -29,10 +29,11 @@ from console.incident import actions, timefmt
 from console.incident.events import Event
 from console.incident.session import Session
 from console.incident.state import IncidentState
+from console.incident.words import backdated, describe
 from console.tui.context import ConsoleContext
 from console.tui.screens.note import NoteDialog, NoteRequest
-from console.tui.widgets.tab import ConsoleTab, Line
-from console.tui.widgets.timeline_words import backdated, describe
+from console.tui.tabs.base import ConsoleTab
+from console.tui.widgets.line import Line
 
 RECORDING = {"note": "note", "assess": "assess", "meeting": "meeting"}
 """The tab's actions that write, by the access rule's name."""

@@ -29,11 +29,7 @@ from console.i18n import _
 from console.incident import actions
 from console.incident.access import ROLE_NAMES
 from console.incident.state import IncidentState, TaskState
-from console.tui.context import ConsoleContext
-from console.tui.screens.person_picker import PersonPicker, clip
-from console.tui.screens.task_status import StatusRequest, TaskStatusDialog, status_text
-from console.tui.screens.text_prompt import TextPrompt
-from console.tui.widgets.checklist_rows import (
+from console.present.checklist import (
     ADVANCE,
     COLUMNS,
     GROUP,
@@ -43,7 +39,12 @@ from console.tui.widgets.checklist_rows import (
     Row,
     closed,
 )
-from console.tui.widgets.tab import ConsoleTab, Line
+from console.tui.context import ConsoleContext
+from console.tui.screens.person_picker import PersonPicker, clip
+from console.tui.screens.task_status import StatusRequest, TaskStatusDialog, status_text
+from console.tui.screens.text_prompt import TextPrompt
+from console.tui.tabs.base import ConsoleTab
+from console.tui.widgets.line import Line
 
 
 class TaskTable(DataTable[Text]):

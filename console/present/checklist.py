@@ -19,10 +19,10 @@ from console.i18n import N_, _
 from console.incident import timefmt
 from console.incident.events import TaskStatus
 from console.incident.state import CLOSED_TASK_STATUSES, TaskState
+from console.incident.urgency import marked_left, urgency
 from console.plan.model import Plan
 from console.plan.people import Person
 from console.tui.screens.task_status import status_text
-from console.tui.urgency import marked_left, urgency
 
 GROUPS = {
     "step": N_("Step plan"),

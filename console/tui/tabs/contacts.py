@@ -32,8 +32,9 @@ from console.incident.events import CONTACT_RESULTS, Contacted, ContactResult
 from console.incident.state import IncidentState
 from console.plan.model import Plan
 from console.tui.context import ConsoleContext
+from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets import table as tables
-from console.tui.widgets.tab import ConsoleTab, Line
+from console.tui.widgets.line import Line
 
 COLUMNS = (
     tables.Column("group", _("Group"), 6),

@@ -9,23 +9,21 @@ by posting `RecordRequested`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
 from textual.reactive import var
-from textual.widgets import Static
 
 from console.i18n import _
 from console.incident.access import ROLE_NAMES
 from console.tui.messages import RecordRequested
+from console.tui.widgets.line import EPOCH
 
 if TYPE_CHECKING:  # the app imports this before the plan and the journal are loaded
     from console.incident.state import IncidentState
     from console.tui.context import ConsoleContext
     from console.tui.messages import Perform
-
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class ConsoleTab(Vertical):
@@ -75,28 +73,3 @@ class ConsoleTab(Vertical):
 
     def show_time(self) -> None:
         """Redraw what depends on the time only; cheap, called once a minute."""
-
-
-class Line(Static):
-    """Plain text (never markup: plan text may hold brackets) that redraws only on change.
-
-    An idle console must send next to nothing over a slow link: a clock that
-    shows minutes is updated every second but redrawn once a minute.
-    """
-
-    def __init__(
-        self, text: str = "", *, id: str | None = None, classes: str | None = None
-    ) -> None:
-        super().__init__(text, markup=False, id=id, classes=classes)
-        self._text = text
-
-    def show(self, text: str) -> None:
-        """Show `text`, redrawing only if it differs from what is shown."""
-        if text != self._text:
-            self._text = text
-            self.update(text)
-
-    @property
-    def text(self) -> str:
-        """What is shown."""
-        return self._text

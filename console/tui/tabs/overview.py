@@ -27,10 +27,11 @@ from textual.widgets import Digits
 from console.i18n import _, ngettext
 from console.incident import actions, timefmt
 from console.incident.state import CLOSED_TASK_STATUSES, IncidentState
+from console.incident.urgency import marked_left, urgency
+from console.incident.words import describe, status_words
 from console.tui.screens.note import NoteDialog, NoteRequest
-from console.tui.urgency import marked_left, urgency
-from console.tui.widgets.tab import EPOCH, ConsoleTab, Line
-from console.tui.widgets.timeline_words import describe, status_words
+from console.tui.tabs.base import ConsoleTab
+from console.tui.widgets.line import EPOCH, Line
 
 STEP_MARKS = {"done": "✓", "skipped": "-", "doing": ">", "blocked": "#", "todo": "·"}
 """A step's status as one character (as in `drp status`); "!" marks an overdue step."""

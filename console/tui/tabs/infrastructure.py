@@ -27,14 +27,15 @@ from console.i18n import _
 from console.incident import actions
 from console.incident.events import COMPONENT_STATUSES
 from console.incident.state import ComponentState, TicketState
+from console.incident.urgency import marked_left, urgency
+from console.present.infrastructure import plan_text
 from console.tui.context import ConsoleContext
 from console.tui.screens.choice import ChoiceDialog
 from console.tui.screens.confirm import ConfirmDialog, Confirmed
 from console.tui.screens.ticket import TicketDialog, TicketRequest
-from console.tui.urgency import marked_left, urgency
+from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets import table as tables
-from console.tui.widgets.infrastructure_plan import plan_text
-from console.tui.widgets.tab import ConsoleTab, Line
+from console.tui.widgets.line import Line
 
 MARKERS = {"down": "[DOWN]", "degraded": "[degr]", "up": "[ up ]", "unknown": "[ ?? ]"}
 """Each status as a marker of the same width, readable without colour."""

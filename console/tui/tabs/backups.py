@@ -38,7 +38,8 @@ from console.plan.ict import Backup
 from console.plan.model import Plan
 from console.tui.context import ConsoleContext
 from console.tui.screens.restore import STATUS_NAMES, RestoreDialog, RestoreRequest
-from console.tui.widgets.tab import ConsoleTab, Line
+from console.tui.tabs.base import ConsoleTab
+from console.tui.widgets.line import Line
 
 MARKERS: dict[str | None, str] = {
     None: "[ ]",
