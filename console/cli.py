@@ -3,11 +3,11 @@
 Every subcommand lives in `console.commands`; this module only wires them up
 and is the one place where a user's mistake becomes one clear message on
 standard error and an exit status (0 ok, 1 readiness findings, 2 invalid
-input, 3 refused), never a traceback.
+input, 3 refused), never a traceback: every such mistake is a `DrpError`
+(`console.errors`), handled by one `except`.
 
 `drp` alone opens the console, which should show as soon as it can: then no
-subcommand module is imported, and the error types are imported only when an
-error is reported.
+subcommand module is imported.
 """
 
 from __future__ import annotations
@@ -20,13 +20,10 @@ from collections.abc import Sequence
 
 from console import __version__
 from console.commands import console
-from console.commands.common import EXIT_INVALID, UserError, warn
+from console.commands.common import warn
 from console.commands.console import add_console_arguments
+from console.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, DrpError
 from console.i18n import _, set_language
-from console.plan.errors import PlanError
-
-EXIT_INTERNAL = 70
-EXIT_INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,12 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args)
         return status
-    except PlanError as error:
-        for problem in error.problems:
-            warn(str(problem))
-        return EXIT_INVALID
-    except UserError as error:
-        warn(f"drp: {error}")
+    except DrpError as error:
+        for line in error.lines():
+            warn(line)
         return error.status
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -103,14 +97,7 @@ def console_arguments(arguments: list[str]) -> argparse.Namespace | None:
 
 
 def report(error: Exception) -> int:
-    """Report an error of the incident layer (refused, invalid, not written) or a bug."""
-    from console.commands.session import translate_errors
-
-    translated = translate_errors(error)
-    if translated is not None:
-        warn(f"drp: {translated}")
-        return translated.status
-    # a bug, not a user mistake: say so plainly
+    """Report a bug, not a user mistake: say so plainly, with details on request."""
     if os.environ.get("DRP_DEBUG"):
         traceback.print_exception(error)
     warn(

@@ -3,7 +3,8 @@
 `drp declare`, `contact`, `meeting`, `assess`, `decide`, `task`, `assign`,
 `note`, `component`, `ticket open|close`, `restore`, `recover` and `close`.
 Each calls the function of the same name in `console.incident.actions`,
-which the console calls too, and prints one line saying what was recorded.
+which the console calls too, and prints one line saying what was recorded, in
+the words the console shows (`console.incident.words.confirmation`).
 """
 
 from __future__ import annotations
@@ -12,20 +13,20 @@ import argparse
 from collections.abc import Callable
 from typing import TypeAlias
 
-from console.commands.common import EXIT_OK, say
-from console.commands.session import add_session_arguments, at_option, open_session, zone
+from console.commands.common import say
+from console.commands.session import add_session_arguments, at_option, open_session
+from console.errors import EXIT_OK
 from console.i18n import _
-from console.incident import actions, timefmt
+from console.incident import actions
 from console.incident.events import (
     COMPONENT_STATUSES,
     CONTACT_RESULTS,
     RESTORE_STATUSES,
     TASK_STATUSES,
-    Declared,
     Event,
-    TicketOpened,
 )
 from console.incident.session import Session
+from console.incident.words import confirmation
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 Perform = Callable[[Session, argparse.Namespace], Event]
@@ -50,24 +51,8 @@ def _run(args: argparse.Namespace, perform: Perform) -> int:
         event = perform(session, args)
     finally:
         session.close()
-    say(_describe(event, session))
+    say(confirmation(event, session.plan))
     return EXIT_OK
-
-
-def _describe(event: Event, session: Session) -> str:
-    shown = timefmt.when(event.at, zone(session))
-    if isinstance(event, Declared):
-        kind = _("drill") if event.drill else _("disaster")
-        return _("Declared {kind} {incident} at {at}.").format(
-            kind=kind, incident=event.incident, at=shown
-        )
-    if isinstance(event, TicketOpened):
-        return _("Opened ticket {ticket} with {provider} at {at}.").format(
-            ticket=event.ticket, provider=event.provider, at=shown
-        )
-    return _("Recorded {kind} at {at} in {incident}.").format(
-        kind=event.kind, at=shown, incident=event.incident
-    )
 
 
 def register(subparsers: Subparsers) -> None:

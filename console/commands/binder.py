@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 from typing import Literal
 
-from console.commands.common import EXIT_OK, UserError, add_plan_argument, plan_path, say
+from console.commands.common import UserError, add_plan_argument, plan_path, say
+from console.errors import EXIT_OK
 from console.i18n import _, set_language
 from console.plan.loader import load_plan
 from console.store.files import TargetExists, write_private

@@ -11,9 +11,6 @@ import json
 from typing import Any
 
 from console.commands.common import (
-    EXIT_FINDINGS,
-    EXIT_INVALID,
-    EXIT_OK,
     add_now_argument,
     add_plan_argument,
     clock_for,
@@ -21,6 +18,7 @@ from console.commands.common import (
     say,
     warn,
 )
+from console.errors import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK
 from console.i18n import _, ngettext, set_language
 from console.plan.errors import PlanError
 from console.plan.loader import read_plan

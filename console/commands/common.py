@@ -1,7 +1,8 @@
 """What the subcommands share: exit statuses, finding the plan, reading `--now`, printing.
 
-Every user mistake becomes a `UserError` with one clear message and an exit
-status; `console.cli.main` prints it and exits, never with a traceback.
+A mistake in the arguments becomes a `UserError` (one of drp's errors, see
+`console.errors`); `console.cli.main` prints it and exits, never with a
+traceback.
 """
 
 from __future__ import annotations
@@ -14,23 +15,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from console.clock import Clock, FixedClock, SystemClock
+from console.errors import DrpError
 from console.i18n import _
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_INVALID = 2
-EXIT_REFUSED = 3
 
 PLAN_ENV = "DRP_PLAN"
 DEFAULT_PLAN = "plan.toml"
 
 
-class UserError(Exception):
-    """A mistake the user can correct: printed as one message, then exit with `status`."""
-
-    def __init__(self, message: str, status: int = EXIT_INVALID) -> None:
-        super().__init__(message)
-        self.status = status
+class UserError(DrpError):
+    """A mistake in a command's arguments or files: printed as one message, exit status 2."""
 
 
 def add_plan_argument(parser: argparse.ArgumentParser) -> None:

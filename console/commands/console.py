@@ -12,7 +12,8 @@ import argparse
 from typing import TYPE_CHECKING
 
 from console.clock import SystemClock
-from console.commands.common import EXIT_OK, plan_path, state_dir
+from console.commands.common import plan_path, state_dir
+from console.errors import EXIT_OK
 from console.i18n import _, set_language
 from console.plan.source import read_source
 

@@ -11,7 +11,8 @@ import argparse
 from importlib import resources
 from pathlib import Path
 
-from console.commands.common import EXIT_OK, UserError, say
+from console.commands.common import UserError, say
+from console.errors import EXIT_OK
 from console.i18n import _
 from console.store.files import TargetExists, write_private
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from console.commands.common import EXIT_OK, UserError, say, warn
+from console.commands.common import UserError, say, warn
 from console.commands.session import add_session_arguments, open_session
+from console.errors import EXIT_OK
 from console.i18n import _, ngettext
 from console.incident.access import require
 from console.incident.events import sort_key

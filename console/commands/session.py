@@ -1,8 +1,8 @@
 """Opening a session for a subcommand: plan, state directory, clock, user.
 
-Also where the incident layer's errors become exit statuses: a mistake is 2,
-a refusal 3, and journal damage is reported on standard error (the damaged
-file is kept as it is).
+Journal damage is reported on standard error (the damaged file is kept as it
+is); the incident layer's errors are drp's errors (`console.errors`), which
+`console.cli` reports.
 """
 
 from __future__ import annotations
@@ -13,9 +13,6 @@ from zoneinfo import ZoneInfo
 
 from console.clock import SystemClock
 from console.commands.common import (
-    EXIT_INVALID,
-    EXIT_REFUSED,
-    UserError,
     add_now_argument,
     add_plan_argument,
     add_state_argument,
@@ -26,10 +23,8 @@ from console.commands.common import (
     warn,
 )
 from console.i18n import _, set_language
-from console.incident.access import Refused
-from console.incident.session import ActionError, Session
+from console.incident.session import Session
 from console.plan.loader import load_plan
-from console.store.journal import StoreError
 
 
 def add_session_arguments(parser: argparse.ArgumentParser, *, action: bool) -> None:
@@ -73,19 +68,3 @@ def at_option(args: argparse.Namespace, session: Session, name: str = "at") -> d
     if not text:
         return None
     return parse_instant(text, session.plan.organisation.timezone, f"--{name}")
-
-
-def translate_errors(error: Exception) -> UserError | None:
-    """The user-facing error for an incident-layer exception, if it is one."""
-    if isinstance(error, Refused):
-        return UserError(str(error), EXIT_REFUSED)
-    if isinstance(error, ActionError):
-        return UserError(str(error), EXIT_INVALID)
-    if isinstance(error, StoreError):
-        return UserError(
-            _("could not write the journal; the action is not confirmed: {reason}").format(
-                reason=error
-            ),
-            EXIT_INVALID,
-        )
-    return None

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from console.commands.common import EXIT_OK, say
+from console.commands.common import say
 from console.commands.session import add_session_arguments, open_session
+from console.errors import EXIT_OK
 from console.i18n import _
 from console.report.status import status_data, status_text
 

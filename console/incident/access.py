@@ -4,15 +4,16 @@ Without an `[access]` table in the plan everyone is coordinator (the
 single-user laptop). With one, unknown logins are viewers. Only a coordinator
 declares, decides the scenario, starts the recovery and closes; a member
 records everything else; a viewer changes nothing. The command line and the
-console both ask `require` before they write.
+console both ask `require` before they write, and say `refusal` when they may not.
 """
 
 from __future__ import annotations
 
 import os
 import pwd
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, assert_never
 
+from console.errors import EXIT_REFUSED, DrpError
 from console.i18n import N_, _
 
 if TYPE_CHECKING:  # the console's first frame shows before the schema is loaded
@@ -20,13 +21,32 @@ if TYPE_CHECKING:  # the console's first frame shows before the schema is loaded
 
 Role = Literal["coordinator", "member", "viewer"]
 
-COORDINATOR_ACTIONS = frozenset({"declare", "decide", "recover", "close"})
+Action = Literal[
+    "declare",
+    "decide",
+    "recover",
+    "close",
+    "contact",
+    "meeting",
+    "assess",
+    "task",
+    "assign",
+    "note",
+    "component",
+    "ticket",
+    "restore",
+    "merge",
+]
+"""Everything that writes to the journal, by the name the access rules use."""
 
-ROLE_NAMES = {"coordinator": N_("coordinator"), "member": N_("member"), "viewer": N_("viewer")}
+COORDINATOR_ACTIONS: frozenset[Action] = frozenset({"declare", "decide", "recover", "close"})
 
 
-class Refused(Exception):
+class Refused(DrpError):
     """The user's role does not allow the action."""
+
+    status = EXIT_REFUSED
+    title = N_("Not allowed")
 
 
 def current_login() -> str:
@@ -50,25 +70,47 @@ def role_of(plan: Plan, login: str) -> Role:
     return "viewer"
 
 
-def allowed(role: Role, action: str) -> bool:
-    """Whether `role` may take `action` (an action name such as "declare" or "note")."""
+def allowed(role: Role, action: Action) -> bool:
+    """Whether `role` may take `action`."""
     if role == "viewer":
         return False
     return role == "coordinator" or action not in COORDINATOR_ACTIONS
 
 
-def require(plan: Plan, login: str, action: str) -> None:
-    """Raise `Refused` unless `login` may take `action`."""
-    role = role_of(plan, login)
+def role_word(role: Role) -> str:
+    """A role in a word, for people."""
+    match role:
+        case "coordinator":
+            return _("coordinator")
+        case "member":
+            return _("member")
+        case "viewer":
+            return _("viewer")
+        case _:
+            assert_never(role)
+
+
+def refusal(role: Role, login: str, action: Action) -> Refused | None:
+    """Why `login`, being `role`, may not take `action`; None when they may.
+
+    The one wording of a refusal, on the command line and in the console alike.
+    """
     if allowed(role, action):
-        return
+        return None
     if role == "viewer":
-        message = _("{login} is a viewer and cannot change anything").format(login=login)
-    else:
-        message = _("only a coordinator may {action}; {login} is a {role}").format(
-            action=_(ACTION_NAMES.get(action, action)), login=login, role=_(ROLE_NAMES[role])
+        return Refused(_("{login} is a viewer and cannot change anything").format(login=login))
+    return Refused(
+        _("only a coordinator may {action}; {login} is a {role}").format(
+            action=_(ACTION_NAMES.get(action, action)), login=login, role=role_word(role)
         )
-    raise Refused(message)
+    )
+
+
+def require(plan: Plan, login: str, action: Action) -> None:
+    """Raise `Refused` unless `login` may take `action`."""
+    refused = refusal(role_of(plan, login), login, action)
+    if refused is not None:
+        raise refused
 
 
 ACTION_NAMES = {
@@ -77,3 +119,4 @@ ACTION_NAMES = {
     "recover": N_("start the recovery"),
     "close": N_("close the incident"),
 }
+"""The coordinator's actions in words, for the refusal."""

@@ -17,7 +17,9 @@ from zoneinfo import ZoneInfo
 
 from console.i18n import _
 from console.incident import timefmt
-from console.incident.access import require
+from console.incident.access import Action, require
+from console.incident.brief import Brief
+from console.incident.errors import ActionError
 from console.incident.events import (
     EVENT_ADAPTER,
     ComponentStatus,
@@ -30,7 +32,7 @@ from console.incident.events import (
     TicketOpened,
 )
 from console.incident.ids import short
-from console.incident.session import ActionError, Brief, Session
+from console.incident.session import Session
 
 FUTURE_TOLERANCE = timedelta(minutes=1)
 
@@ -90,7 +92,7 @@ class _Open:
     brief: Brief
 
 
-def _open_state(session: Session, action: str, incident: str | None) -> _Open:
+def _open_state(session: Session, action: Action, incident: str | None) -> _Open:
     require(session.plan, session.login, action)
     chosen = session.select(incident).id
     brief = session.briefs[chosen]
@@ -310,7 +312,7 @@ def close_ticket(
     """Close a provider ticket."""
     state = _open_state(session, "ticket", incident)
     open_ids = state.brief.open_tickets()
-    if ticket in state.brief.closed_tickets:
+    if ticket in state.brief.closed:
         raise ActionError(_("ticket '{ticket}' is already closed").format(ticket=ticket))
     if not open_ids:
         raise ActionError(_("there is no open ticket"))

@@ -4,23 +4,29 @@ Pure and deterministic. Events are deduplicated by id (a merge may bring the
 same event twice) and applied in order of (`at`, id), so any permutation of
 the same events gives the same state. When two events set the same thing (a
 task's status, the scenario, a component), the later `at` wins and the id
-breaks ties; what happens once (a ticket's opening, the start of the
-recovery, the closing) keeps its first occurrence.
+breaks ties; what happens once (a ticket's opening or closing, the start of
+the recovery, the closing) keeps its first occurrence. Those rules are in
+`console.incident.brief`, which the actions read too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from typing import assert_never
 from zoneinfo import ZoneInfo
 
+from console.incident.brief import Brief
 from console.incident.events import (
+    Assessment,
     Closed,
     ComponentChanged,
     Contacted,
     Decided,
     Declared,
     Event,
+    Meeting,
+    Note,
     RecoveryStarted,
     RestoreChanged,
     TaskAssigned,
@@ -81,24 +87,19 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
     zone = ZoneInfo(plan.organisation.timezone)
     start = declared.at
 
-    scenario: str | None = None
-    decided_at = recovery_at = closed_at = None
+    brief = Brief()
     statuses: dict[str, TaskChanged] = {}
     notes: dict[str, str] = {}
     assignees: dict[str, str] = {}
     contacts: dict[str, Contacted] = {}
     components: dict[str, ComponentChanged] = {}
     restores: dict[str, RestoreChanged] = {}
-    opened: dict[str, TicketOpened] = {}
-    closed_tickets: dict[str, TicketClosed] = {}
     for event in timeline:
+        brief.take(event)  # the declaration, the decision, the recovery, closings, tickets
         match event:
-            case Decided():
-                scenario, decided_at = event.scenario, event.at
-            case TaskChanged() if event.status is not None:
-                statuses[event.task] = event
-                notes[event.task] = event.note
             case TaskChanged():
+                if event.status is not None:
+                    statuses[event.task] = event
                 notes[event.task] = event.note
             case TaskAssigned():
                 assignees[event.task] = event.person
@@ -111,14 +112,21 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
                 if event.point is None and known_point is not None:
                     event = event.model_copy(update={"point": known_point})  # keep the point
                 restores[event.system] = event
-            case TicketOpened():
-                opened.setdefault(event.ticket, event)
-            case TicketClosed():
-                closed_tickets[event.ticket] = event
-            case RecoveryStarted():
-                recovery_at = recovery_at or event.at
-            case Closed():
-                closed_at = closed_at or event.at
+            case (
+                Declared()
+                | Decided()
+                | RecoveryStarted()
+                | Closed()
+                | TicketOpened()
+                | TicketClosed()
+                | Meeting()
+                | Assessment()
+                | Note()
+            ):
+                pass  # the brief keeps the first six; the others are only in the timeline
+            case _:
+                assert_never(event)
+    scenario, recovery_at = brief.scenario, brief.recovery_started_at
 
     chosen = plan.scenario(scenario) if scenario else None
     listed: list[tuple[Phase, Task]] = [("step", step) for step in plan.steps]
@@ -159,7 +167,7 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
 
     slas = {sla.provider: sla for sla in reversed(plan.slas)}
     tickets = []
-    for ticket_id, opening in sorted(opened.items(), key=lambda item: sort_key(item[1])):
+    for ticket_id, opening in sorted(brief.opened.items(), key=lambda item: sort_key(item[1])):
         sla = slas.get(opening.provider)
         due = None
         if sla is not None:
@@ -167,7 +175,7 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
                 due = sla_due(sla, opening.at, zone)
             except NoBusinessHours:
                 due = None
-        closing = closed_tickets.get(ticket_id)
+        closing = brief.closed.get(ticket_id)
         tickets.append(
             TicketState(
                 id=ticket_id,
@@ -196,7 +204,7 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
     known |= {s.id for s in plan.scenarios} | {p.id for p in plan.providers}
     known |= {b.id for b in plan.backups}
     referenced = [*statuses, *assignees.values(), *assignees, *contacts, *components, *restores]
-    referenced += [o.provider for o in opened.values()]
+    referenced += [o.provider for o in brief.opened.values()]
     if scenario:
         referenced.append(scenario)
 
@@ -208,9 +216,9 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
         extent=declared.extent,
         summary=declared.summary,
         scenario=scenario,
-        decided_at=decided_at,
+        decided_at=brief.decided_at,
         recovery_started_at=recovery_at,
-        closed_at=closed_at,
+        closed_at=brief.closed_at,
         targets={s.id: after(start, s.target_hours) for s in plan.scenarios},
         deadlines=[
             DeadlineState(d.id, d.name, after(start, d.hours))

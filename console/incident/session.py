@@ -8,32 +8,21 @@ in `console.incident.actions`, which take a session.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from console.clock import Clock
 from console.i18n import _
 from console.incident.access import Role, current_login, role_of
-from console.incident.events import (
-    Closed,
-    Decided,
-    Declared,
-    Event,
-    RecoveryStarted,
-    TicketClosed,
-    TicketOpened,
-    sort_key,
-)
+from console.incident.brief import Brief
+from console.incident.errors import ActionError, NoActiveIncident
+from console.incident.events import Event
 from console.incident.fold import fold
 from console.incident.ids import new_id
 from console.incident.state import IncidentState
 from console.plan.model import Plan
 from console.store.journal import Damage, JournalReader, JournalWriter, host_name
-
-
-class ActionError(Exception):
-    """The action cannot be taken as asked; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -44,48 +33,6 @@ class IncidentSummary:
     declared_at: datetime
     drill: bool
     closed: bool
-
-
-@dataclass
-class Brief:
-    """What the actions check before they write, kept up to date event by event.
-
-    A full fold of a long journal costs milliseconds; an action must be durable
-    within milliseconds, so the checks read this instead.
-    """
-
-    declared: Declared | None = None
-    closed_at: datetime | None = None
-    scenario: str | None = None
-    scenario_key: tuple[datetime, str] | None = None
-    recovery_started_at: datetime | None = None
-    tickets: dict[str, str] = field(default_factory=dict)
-    closed_tickets: set[str] = field(default_factory=set)
-
-    def take(self, event: Event) -> None:
-        """Account for one more event of the incident (in any order)."""
-        key = sort_key(event)
-        match event:
-            case Declared() if self.declared is None or key < sort_key(self.declared):
-                self.declared = event
-            case Closed() if self.closed_at is None or event.at < self.closed_at:
-                self.closed_at = event.at
-            case Decided() if self.scenario_key is None or key > self.scenario_key:
-                self.scenario, self.scenario_key = event.scenario, key
-            case RecoveryStarted() if (
-                self.recovery_started_at is None or event.at < self.recovery_started_at
-            ):
-                self.recovery_started_at = event.at
-            case TicketOpened():
-                self.tickets.setdefault(event.ticket, event.provider)
-            case TicketClosed():
-                self.closed_tickets.add(event.ticket)
-            case _:
-                pass
-
-    def open_tickets(self) -> list[str]:
-        """Ids of the tickets not yet closed."""
-        return [t for t in self.tickets if t not in self.closed_tickets]
 
 
 class Session:
@@ -170,7 +117,7 @@ class Session:
             )
         found = self.active()
         if found is None:
-            raise ActionError(_("no active disaster: declare one first with `drp declare`"))
+            raise NoActiveIncident()
         return found
 
     def state(self, incident_id: str) -> IncidentState:

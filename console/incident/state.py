@@ -10,11 +10,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Literal
 
-from console.incident.events import Event
+from console.incident.events import (
+    ComponentStatus,
+    ContactResult,
+    Event,
+    Extent,
+    RestoreStatus,
+    TaskStatus,
+)
 from console.plan.scenarios import Phase
 
-CLOSED_TASK_STATUSES = frozenset({"done", "skipped"})
+ContactStatus = ContactResult | Literal["pending"]
+"""Whether a person was reached: "pending" until a call is recorded."""
+
+CLOSED_TASK_STATUSES: frozenset[TaskStatus] = frozenset({"done", "skipped"})
 
 
 def later(a: datetime, b: datetime) -> bool:
@@ -30,7 +41,7 @@ class TaskState:
     title: str
     phase: Phase
     owner: str
-    status: str = "todo"
+    status: TaskStatus = "todo"
     assignee: str | None = None
     note: str = ""
     updated_at: datetime | None = None
@@ -51,7 +62,7 @@ class ContactState:
 
     id: str
     name: str
-    status: str = "pending"
+    status: ContactStatus = "pending"
     at: datetime | None = None
     note: str = ""
 
@@ -78,7 +89,7 @@ class ComponentState:
 
     id: str
     name: str
-    status: str = "unknown"
+    status: ComponentStatus = "unknown"
     at: datetime | None = None
     note: str = ""
 
@@ -88,7 +99,7 @@ class RestoreState:
     """How far the restore of a system has come."""
 
     system: str
-    status: str
+    status: RestoreStatus
     at: datetime
     point: datetime | None = None
 
@@ -114,7 +125,7 @@ class IncidentState:
     declared_at: datetime
     declared_by: str
     drill: bool = False
-    extent: str = "total"
+    extent: Extent = "total"
     summary: str = ""
     scenario: str | None = None
     decided_at: datetime | None = None

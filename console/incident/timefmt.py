@@ -49,8 +49,8 @@ def span(delta: timedelta) -> str:
 
 
 def left(due: datetime, now: datetime) -> str:
-    """ "12:30 left" or "OVERDUE 1:05": the marker reads without colour."""
+    """ "12:30 left" or "LATE 1:05": the marker reads without colour (see `urgency.marked_left`)."""
     delta = due.astimezone(UTC) - now.astimezone(UTC)  # real time, not wall-clock time
     if delta >= timedelta(0):
         return _("{span} left").format(span=span(delta))
-    return _("OVERDUE {span}").format(span=span(-delta))
+    return _("LATE {span}").format(span=span(-delta))

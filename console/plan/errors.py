@@ -2,12 +2,16 @@
 
 Every way a plan can be wrong ends up as a `PlanProblem`; `PlanError` carries
 them all, so the command line prints one message per problem and exits 2, and
-never shows a traceback for a user's mistake.
+never shows a traceback for a user's mistake. It is one of drp's errors
+(`console.errors`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from console.errors import DrpError
+from console.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -31,9 +35,15 @@ class PlanProblem:
         )
 
 
-class PlanError(Exception):
+class PlanError(DrpError):
     """The plan cannot be used; `problems` says why, each in its place."""
+
+    title = N_("The plan cannot be used")
 
     def __init__(self, problems: list[PlanProblem]) -> None:
         super().__init__("\n".join(str(problem) for problem in problems))
         self.problems = problems
+
+    def lines(self) -> list[str]:
+        """One line per problem, each starting with its file, line and field."""
+        return [str(problem) for problem in self.problems]

@@ -20,9 +20,9 @@ from console.incident import timefmt
 from console.incident.events import TaskStatus
 from console.incident.state import CLOSED_TASK_STATUSES, TaskState
 from console.incident.urgency import marked_left, urgency
+from console.incident.words import task_marked
 from console.plan.model import Plan
 from console.plan.people import Person
-from console.tui.screens.task_status import status_text
 
 GROUPS = {
     "step": N_("Step plan"),
@@ -145,7 +145,7 @@ class ChecklistRows:
             header = ("---", _(name), counts)
             found.append((GROUP + phase, tuple((text, "checklist--group") for text in header)))
             for t in members:
-                cells = (status_text(t.status), t.id, t.title, self.owner(t), self.due(t, now))
+                cells = (task_marked(t.status), t.id, t.title, self.owner(t), self.due(t, now))
                 found.append((t.id, (*((text, "") for text in cells), self.left(t, now))))
         return found
 

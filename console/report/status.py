@@ -12,7 +12,17 @@ from zoneinfo import ZoneInfo
 
 from console.i18n import _, ngettext
 from console.incident import timefmt
-from console.incident.state import IncidentState
+from console.incident.state import CLOSED_TASK_STATUSES, IncidentState
+from console.incident.urgency import marked_left
+from console.incident.words import (
+    OVERDUE_MARK,
+    component_word,
+    contact_word,
+    extent_word,
+    restore_word,
+    task_mark,
+    task_word,
+)
 from console.plan.model import Plan
 
 
@@ -106,7 +116,7 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
         _("{badge}{incident} ({extent}) — {organisation}").format(
             badge=badge,
             incident=state.id,
-            extent=state.extent,
+            extent=extent_word(state.extent),
             organisation=plan.organisation.name,
         )
     )
@@ -128,20 +138,20 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
         )
         lines.append(
             _("  target {at}  {left}").format(
-                at=timefmt.when(state.target_at, zone), left=timefmt.left(state.target_at, now)
+                at=timefmt.when(state.target_at, zone), left=marked_left(state.target_at, now)
             )
         )
     else:
         lines.append(_("No scenario decided yet. Targets:"))
         for scenario_id, target in state.targets.items():
             lines.append(
-                f"  {scenario_id}  {timefmt.when(target, zone)}  {timefmt.left(target, now)}"
+                f"  {scenario_id}  {timefmt.when(target, zone)}  {marked_left(target, now)}"
             )
     for extra in state.deadlines:
         lines.append(
-            f"  {extra.name}: {timefmt.when(extra.due_at, zone)}  {timefmt.left(extra.due_at, now)}"
+            f"  {extra.name}: {timefmt.when(extra.due_at, zone)}  {marked_left(extra.due_at, now)}"
         )
-    done = sum(1 for t in state.tasks if t.status in ("done", "skipped"))
+    done = sum(1 for t in state.tasks if t.status in CLOSED_TASK_STATUSES)
     overdue = [t for t in state.tasks if t.overdue(now)]
     lines.append("")
     lines.append(
@@ -150,17 +160,14 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
         )
     )
     for task in state.tasks:
-        mark = (
-            "!"
-            if task.overdue(now)
-            else {"done": "x", "skipped": "-", "doing": ">", "blocked": "#"}.get(task.status, " ")
-        )
+        mark = OVERDUE_MARK if task.overdue(now) else task_mark(task.status)
         due = (
-            timefmt.left(task.due_at, now)
-            if task.due_at and task.status not in ("done", "skipped")
+            marked_left(task.due_at, now)
+            if task.due_at and task.status not in CLOSED_TASK_STATUSES
             else ""
         )
-        lines.append(f"  [{mark}] {task.id:<18} {task.status:<8} {task.title[:34]:<34} {due}")
+        word = task_word(task.status)
+        lines.append(f"  [{mark}] {task.id:<18} {word:<8} {task.title[:34]:<34} {due}")
     reached = sum(1 for c in state.contacts if c.status == "reached")
     lines.append("")
     lines.append(
@@ -172,7 +179,7 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
     )
     for person in state.contacts:
         if person.status != "reached":
-            lines.append(f"  {person.status:<11} {person.name}")
+            lines.append(f"  {contact_word(person.status):<11} {person.name}")
     if state.tickets:
         lines.append("")
         lines.append(_("Tickets:"))
@@ -181,7 +188,7 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
                 clock = _("closed {at}").format(at=timefmt.when(ticket.closed_at, zone))
             elif ticket.due_at is not None:
                 clock = _("SLA {at}  {left}").format(
-                    at=timefmt.when(ticket.due_at, zone), left=timefmt.left(ticket.due_at, now)
+                    at=timefmt.when(ticket.due_at, zone), left=marked_left(ticket.due_at, now)
                 )
             else:
                 clock = _("no SLA")
@@ -190,13 +197,13 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
     if troubled:
         lines.append("")
         lines.append(_("Components down or degraded:"))
-        lines.extend(f"  {c.status:<9} {c.id:<12} {c.name}" for c in troubled)
+        lines.extend(f"  {component_word(c.status):<9} {c.id:<12} {c.name}" for c in troubled)
     if state.restores:
         lines.append("")
         lines.append(_("Restores:"))
         for restore in state.restores:
             point = timefmt.when(restore.point, zone) if restore.point else "—"
-            lines.append(f"  {restore.system:<14} {restore.status:<9} {point}")
+            lines.append(f"  {restore.system:<14} {restore_word(restore.status):<9} {point}")
     lines.append("")
     lines.append(
         ngettext(

@@ -35,6 +35,8 @@ from pathlib import Path
 import tomli_w
 from pydantic import ValidationError
 
+from console.errors import DrpError
+from console.i18n import N_, _
 from console.incident.events import EVENT_ADAPTER, BaseEvent, Event
 from console.incident.ids import new_id
 
@@ -46,8 +48,18 @@ CRC_LINE = re.compile(rb'crc = "([0-9a-f]{8})"\n')
 PREAMBLE = b"# drp journal: one process appends here, nothing rewrites it. Do not edit.\n"
 
 
-class StoreError(Exception):
+class StoreError(DrpError):
     """The journal could not be written; the event was not recorded."""
+
+    title = N_("Not recorded")
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            _("could not write the journal; the action is not confirmed: {reason}").format(
+                reason=reason
+            )
+        )
+        self.reason = reason
 
 
 @dataclass(frozen=True)

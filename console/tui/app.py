@@ -27,9 +27,10 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Input, TabbedContent, TabPane
 
+from console.errors import DrpError
 from console.i18n import _
-from console.incident.access import Refused
 from console.tui.coordinator import CoordinatorActions
+from console.tui.policy import show_error
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.header import IncidentHeader
 from console.tui.widgets.line import EPOCH
@@ -180,21 +181,16 @@ class DrpApp(CoordinatorActions):
         self.incident = self.session.state(active.id) if active else None
 
     def on_record_requested(self, message: RecordRequested) -> None:
-        """Record through the action functions; report refusals and mistakes."""
-        from console.incident.session import ActionError  # loaded by now: the console is open
-        from console.store.journal import StoreError
+        """Record through the action functions; confirm it, or say why not, as `drp` would."""
+        from console.incident.words import confirmation  # loaded by now: the console is open
 
         try:
-            message.perform(self.session)
-        except Refused as error:
-            self.notify(str(error), title=_("Not allowed"), severity="error")
-            return
-        except (ActionError, StoreError) as error:
-            self.notify(str(error), title=_("Not recorded"), severity="error")
+            event = message.perform(self.session)
+        except DrpError as error:
+            show_error(self, error)
             return
         self.show_state()
-        if message.done:
-            self.notify(message.done)
+        self.notify(confirmation(event, self.context.plan), markup=False)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A blinking text cursor redraws twice a second over SSH: keep it still."""
@@ -214,13 +210,5 @@ class DrpApp(CoordinatorActions):
                 _("Switch to the {tab} tab").format(tab=label),
                 lambda tab_id=tab_id: self.action_show_tab(tab_id),
             )
-            mounted = list(self.query(f"#{tab_id}-tab").results(ConsoleTab))
-            for title, help_text, callback in mounted[0].commands() if mounted else []:
-                yield SystemCommand(
-                    title, help_text, lambda tab_id=tab_id, run=callback: self._run_on(tab_id, run)
-                )
-
-    def _run_on(self, tab_id: str, callback: Callable[[], None]) -> None:
-        """Show the tab a palette command belongs to, then run it."""
-        self.action_show_tab(tab_id)
-        callback()
+            for tab in self.query(f"#{tab_id}-tab").results(ConsoleTab):
+                yield from tab.commands()

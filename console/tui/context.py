@@ -16,7 +16,7 @@ from console.incident.access import allowed
 
 if TYPE_CHECKING:  # the app imports this before the plan is loaded
     from console.clock import Clock
-    from console.incident.access import Role
+    from console.incident.access import Action, Role
     from console.plan.model import Plan
     from console.plan.people import Person
 
@@ -40,7 +40,7 @@ class ConsoleContext:
         """The plan's person whose login is this user's, if any ("my tasks")."""
         return next((p for p in self.plan.people if p.login == self.login), None)
 
-    def may(self, action: str) -> bool:
+    def may(self, action: Action) -> bool:
         """Whether this user may take `action` (see `console.incident.access`)."""
         return allowed(self.role, action)
 

@@ -4,7 +4,7 @@ A mixin of the app so that `app.py` stays a thin shell. Each action opens its
 dialog, and only on confirmation posts a `RecordRequested` that calls the same
 function as `drp declare`, `drp decide`, `drp recover` and `drp close`. For a
 user who may not take them, the keys are hidden from the footer and refused
-with a message.
+with a message, as the tabs' keys are (`console.tui.policy`).
 
 The app imports this module before its first frame, which shows before the
 plan and the journal are loaded; so the action functions are imported where
@@ -20,17 +20,18 @@ from textual.app import App, SystemCommand
 from textual.reactive import var
 
 from console.i18n import _
-from console.incident.access import ROLE_NAMES
 from console.tui.messages import RecordRequested
+from console.tui.policy import key_state, refused, show_error
 from console.tui.screens.confirm import ConfirmDialog, Confirmed
 from console.tui.screens.decide import DecideDialog
 from console.tui.screens.declare import DeclareDialog, DeclareRequest
 
 if TYPE_CHECKING:
+    from console.incident.access import Action
     from console.incident.state import IncidentState
     from console.tui.context import ConsoleContext
 
-COORDINATOR_KEYS = {
+COORDINATOR_KEYS: dict[str, Action] = {
     "declare": "declare",
     "decide": "decide",
     "recover": "recover",
@@ -47,34 +48,34 @@ class CoordinatorActions(App[None]):
     opened: bool
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide what this user may not do, and what makes no sense right now."""
+        """The coordinator's keys by the one policy of the tabs; nothing before the plan is read."""
         rule = COORDINATOR_KEYS.get(action)
         if rule is None:
             return True
-        if not self.opened or not self.context.may(rule):
+        if not self.opened:
             return False
         if action == "declare":
             # During a real incident a second one cannot be declared: the key
             # leaves the crowded footer (a drill is declared from the palette).
             # During a drill it stays: a real disaster may strike meanwhile.
-            return self.incident is None or self.incident.drill
-        return self.incident is not None
+            if self.incident is not None and not self.incident.drill:
+                return False
+            return key_state(self.context, rule, self.incident, needs_incident=False)
+        return key_state(self.context, rule, self.incident)
 
-    def _refuse(self, rule: str) -> bool:
-        if self.context.may(rule):
-            return False
-        self.notify(
-            _("Only a coordinator may do this; you are {role}.").format(
-                role=_(ROLE_NAMES[self.context.role])
-            ),
-            title=_("Not allowed"),
-            severity="error",
-        )
-        return True
+    def incident_to_act_on(self, action: str) -> IncidentState | None:
+        """The active incident for a coordinator's action; None after telling the user why not."""
+        error = refused(self.context, COORDINATOR_KEYS[action], self.incident)
+        if error is not None:
+            show_error(self, error)
+            return None
+        return self.incident
 
     def action_declare(self) -> None:
         """Open the declaration dialog."""
-        if self._refuse("declare"):
+        error = refused(self.context, "declare", self.incident, needs_incident=False)
+        if error is not None:
+            show_error(self, error)
             return
 
         def declared(request: DeclareRequest | None) -> None:
@@ -86,8 +87,7 @@ class CoordinatorActions(App[None]):
                 RecordRequested(
                     lambda session: actions.declare(
                         session, request.extent, request.summary, request.drill, request.at
-                    ),
-                    _("Declared. The clocks are running."),
+                    )
                 )
             )
 
@@ -95,9 +95,9 @@ class CoordinatorActions(App[None]):
 
     def action_decide(self) -> None:
         """Open the scenario decision."""
-        if self._refuse("decide") or self.incident is None:
+        state = self.incident_to_act_on("decide")
+        if state is None:
             return
-        state = self.incident
 
         def decided(scenario: str | None) -> None:
             if scenario is None:
@@ -106,8 +106,7 @@ class CoordinatorActions(App[None]):
 
             self.post_message(
                 RecordRequested(
-                    lambda session: actions.decide(session, scenario, incident=state.id),
-                    _("Scenario {id} decided.").format(id=scenario),
+                    lambda session: actions.decide(session, scenario, incident=state.id)
                 )
             )
 
@@ -116,9 +115,9 @@ class CoordinatorActions(App[None]):
 
     def action_recover(self) -> None:
         """Ask, then start the recovery phase."""
-        if self._refuse("recover") or self.incident is None:
+        state = self.incident_to_act_on("recover")
+        if state is None:
             return
-        state = self.incident
 
         def confirmed(answer: Confirmed | None) -> None:
             if answer is not None:
@@ -128,8 +127,7 @@ class CoordinatorActions(App[None]):
                     RecordRequested(
                         lambda session: actions.start_recovery(
                             session, answer.note, incident=state.id
-                        ),
-                        _("The recovery phase has started."),
+                        )
                     )
                 )
 
@@ -143,9 +141,9 @@ class CoordinatorActions(App[None]):
 
     def action_close_incident(self) -> None:
         """Ask, then close the incident."""
-        if self._refuse("close") or self.incident is None:
+        state = self.incident_to_act_on("close_incident")
+        if state is None:
             return
-        state = self.incident
 
         def confirmed(answer: Confirmed | None) -> None:
             if answer is not None:
@@ -153,8 +151,7 @@ class CoordinatorActions(App[None]):
 
                 self.post_message(
                     RecordRequested(
-                        lambda session: actions.close(session, answer.note, incident=state.id),
-                        _("{id} is closed.").format(id=state.id),
+                        lambda session: actions.close(session, answer.note, incident=state.id)
                     )
                 )
 
@@ -167,13 +164,17 @@ class CoordinatorActions(App[None]):
         )
 
     def coordinator_commands(self) -> Iterable[SystemCommand]:
-        """The coordinator's actions for the command palette, if this user may take them."""
+        """The coordinator's actions for the command palette, those whose key is enabled."""
         entries = [
-            ("declare", _("Declare a disaster"), _("Start the clocks"), self.action_declare),
-            ("decide", _("Decide the scenario"), _("A, B, ..."), self.action_decide),
-            ("recover", _("Start the recovery"), _("The return to normal"), self.action_recover),
-            ("close", _("Close the incident"), _("End it"), self.action_close_incident),
+            ("declare", _("Declare a disaster"), _("Start the clocks")),
+            ("decide", _("Decide the scenario"), _("A, B, ...")),
+            ("recover", _("Start the recovery"), _("The return to normal")),
+            ("close_incident", _("Close the incident"), _("End it")),
         ]
-        for rule, title, help_text, callback in entries:
-            if self.opened and self.context.may(rule):
-                yield SystemCommand(title, help_text, callback)
+        for action, title, help_text in entries:
+            # Declaring stays in the palette during a real incident: the refusal says why.
+            offered = self.opened and self.context.may(COORDINATOR_KEYS[action])
+            if action != "declare":
+                offered = self.check_action(action, ()) is True
+            if offered:
+                yield SystemCommand(title, help_text, getattr(self, f"action_{action}"))

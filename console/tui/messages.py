@@ -3,7 +3,8 @@
 A tab or a dialog never writes to the journal itself: it posts
 `RecordRequested` with the action to take (a call of a function from
 `console.incident.actions`, the same the command line uses), and the app runs
-it, reports a refusal or a mistake, and refreshes the state everyone shows.
+it, confirms what was recorded or reports a refusal or a mistake (in the
+command line's words), and refreshes the state everyone shows.
 """
 
 from __future__ import annotations
@@ -27,5 +28,3 @@ class RecordRequested(Message):
 
     perform: Perform
     """Calls an action of `console.incident.actions` on the session."""
-    done: str = ""
-    """What to tell the user once it is recorded (empty: nothing)."""

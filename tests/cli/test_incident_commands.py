@@ -176,7 +176,7 @@ def test_mistakes_get_a_clear_message_and_exit_2(
 def test_acting_without_an_incident(run: Run) -> None:
     result = run("note", "hallo")
     assert result.status == 2
-    assert "no active disaster: declare one first with `drp declare`" in result.err
+    assert "no active disaster: a coordinator declares one first (drp declare)" in result.err
     assert status(run)["incident"] is None
 
 
@@ -244,7 +244,7 @@ def test_status_text_reads_without_colour(run: Run) -> None:
     result = run("status", "--now", "2026-03-28T14:00")
     assert result.status == 0
     assert "T+2:00" in result.out
-    assert "OVERDUE" in result.out
+    assert "LATE" in result.out
     assert "2026-03-31 13:00 CEST" in result.out
 
 

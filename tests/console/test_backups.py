@@ -13,11 +13,13 @@ from textual.widgets import DataTable, Input, Label
 from console.clock import FixedClock
 from console.incident import actions
 from console.incident.session import Session
+from console.incident.words import restore_marker as marker
 from console.plan.model import Plan
 from console.plan.people import Access
+from console.present.backups import age, retention_lines
 from console.tui.app import DrpApp
 from console.tui.screens.restore import RestoreDialog, next_status
-from console.tui.tabs.backups import BackupsTab, age, marker, retention_lines
+from console.tui.tabs.backups import BackupsTab
 from console.tui.widgets.line import Line
 from tests.console.conftest import DECLARED, LOGIN, NOW, Build, all_tabs_mounted, busy, journal
 

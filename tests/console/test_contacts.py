@@ -12,8 +12,10 @@ from textual.widgets import Input, TabbedContent
 from console.incident.events import Contacted
 from console.plan.model import Plan
 from console.plan.people import Access, Person
+from console.present.contacts import Entry, build_entries, matches
+from console.present.text import fold
 from console.tui.app import DrpApp
-from console.tui.tabs.contacts import ContactsTab, Entry, build_entries, fold, matches
+from console.tui.tabs.contacts import ContactsTab
 from console.tui.widgets.table import FittedTable
 from tests.console.conftest import LOGIN, Build, all_tabs_mounted, busy, declared, journal
 

@@ -1,6 +1,6 @@
 """How times and durations read: in Brussels time, right across a daylight-saving change.
 
-People under stress read "1d 19:30 left" or "OVERDUE 0:42" on a phone over SSH,
+People under stress read "1d 19:30 left" or "LATE 0:42" on a phone over SSH,
 often without colour, and act on it; scripts read the ISO form. A clock that
 is an hour off across the DST weekend, or a marker that only colour makes
 visible, misleads them. `after` is the real-hours offset behind the 72 h / 48 h
@@ -67,13 +67,11 @@ def test_span(delta: timedelta, shown: str) -> None:
             "2026-06-10T14:00+02:00", "2026-06-10T01:30+02:00", "12:30 left", id="time-left"
         ),
         pytest.param("2026-06-10T14:00+02:00", "2026-06-10T14:00+02:00", "0:00 left", id="on-due"),
-        pytest.param(
-            "2026-06-10T14:00+02:00", "2026-06-10T15:05+02:00", "OVERDUE 1:05", id="overdue"
-        ),
+        pytest.param("2026-06-10T14:00+02:00", "2026-06-10T15:05+02:00", "LATE 1:05", id="overdue"),
         pytest.param(
             "2026-06-10T14:00+02:00",
             "2026-06-12T17:15+02:00",
-            "OVERDUE 2d 03:15",
+            "LATE 2d 03:15",
             id="overdue-days",
         ),
         # The same instants written with different offsets: 12:00 UTC is 14:00 CEST.
@@ -98,9 +96,9 @@ def test_left_marker_reads_without_colour() -> None:
     due = at("2026-06-10T14:00+02:00")
     overdue = left(due, due + timedelta(minutes=1))
     running = left(due, due - timedelta(minutes=1))
-    assert overdue.startswith("OVERDUE ")
+    assert overdue.startswith("LATE ")
     assert running.endswith(" left")
-    assert "OVERDUE" not in running
+    assert "LATE" not in running
     assert "\x1b" not in overdue + running
     assert "[" not in overdue + running  # no Rich markup either
 
@@ -203,6 +201,6 @@ def test_after_compares_correctly_with_zoned_datetimes() -> None:
     assert exactly == target
     assert just_after > target
     assert left(target, just_before) == "0:01 left"
-    assert left(target, just_after) == "OVERDUE 0:01"
+    assert left(target, just_after) == "LATE 0:01"
     assert when(target, BRUSSELS) == "2026-03-31 13:00 CEST"
     assert iso(target, BRUSSELS) == "2026-03-31T13:00:00+02:00"

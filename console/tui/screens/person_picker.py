@@ -9,11 +9,9 @@ Enter takes the one under the ">" marker, which reads without colour.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -23,27 +21,13 @@ from textual.widgets.option_list import Option
 
 from console.i18n import _, ngettext
 from console.plan.model import Plan
+from console.present.text import clip, fold
 
 SHOWN = 100
 """At most this many matches are listed; typing more narrows them."""
 
 WIDTH = 58
 """Cells for a person's line: the 72-cell dialog less its frame, the list's frame and scrollbar."""
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, so "lo" finds "Loïc" and "Geert" finds "GEERT"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def clip(text: str, width: int) -> str:
-    """`text` cut to `width` cells, with an ellipsis when cut."""
-    if cell_len(text) <= width:
-        return text
-    while cell_len(text) > width - 1:
-        text = text[:-1]
-    return text + "…"
 
 
 @dataclass(frozen=True)

@@ -19,25 +19,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
-from console.i18n import N_, _
+from console.i18n import _
 from console.incident.events import RESTORE_STATUSES, RestoreStatus
+from console.incident.words import restore_meaning, restore_word
 from console.tui.screens.declare import parse_local
-
-STATUS_HELP: dict[RestoreStatus, str] = {
-    "planned": N_("planned: decided, not started"),
-    "running": N_("running: the restore is in progress"),
-    "restored": N_("restored: the data is back, not yet checked"),
-    "verified": N_("verified: checked and in use again"),
-}
-"""What each status means, shown beside its radio button."""
-
-STATUS_NAMES: dict[RestoreStatus, str] = {
-    "planned": N_("planned"),
-    "running": N_("running"),
-    "restored": N_("restored"),
-    "verified": N_("verified"),
-}
-"""Each status in a word."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +74,7 @@ class RestoreDialog(ModalScreen[RestoreRequest | None]):
             )
             with RadioSet(id="status"):
                 for status in RESTORE_STATUSES:
-                    yield RadioButton(_(STATUS_HELP[status]), value=status == chosen, id=status)
+                    yield RadioButton(restore_meaning(status), value=status == chosen, id=status)
             yield Label(self.readout(chosen), id="chosen", markup=False)
             yield Label(_("Restore point (plan time, YYYY-MM-DD HH:MM; empty if unknown):"))
             shown = f"{self.point.astimezone(self.zone):%Y-%m-%d %H:%M}" if self.point else ""
@@ -118,7 +103,7 @@ class RestoreDialog(ModalScreen[RestoreRequest | None]):
     @staticmethod
     def readout(status: RestoreStatus) -> str:
         """The choice in words, for a screen without colour where the dots look alike."""
-        return _("Will record: {status}").format(status=_(STATUS_NAMES[status]).upper())
+        return _("Will record: {status}").format(status=restore_word(status).upper())
 
     def on_radio_set_changed(self) -> None:
         self.query_one("#chosen", Label).update(self.readout(self.chosen()))

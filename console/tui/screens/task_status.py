@@ -17,23 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from console.i18n import N_, _
+from console.i18n import _
 from console.incident.events import TASK_STATUSES, TaskStatus
-
-STATUS_MARKERS: dict[str, tuple[str, str]] = {
-    "todo": ("[ ]", N_("todo")),
-    "doing": ("[>]", N_("doing")),
-    "done": ("[x]", N_("done")),
-    "blocked": ("[#]", N_("blocked")),
-    "skipped": ("[-]", N_("skipped")),
-}
-"""Each status as a text marker and a word: colour is never the only signal."""
-
-
-def status_text(status: str) -> str:
-    """A status as people read it: "[x] done"."""
-    marker, word = STATUS_MARKERS.get(status, ("[?]", status))
-    return f"{marker} {_(word)}"
+from console.incident.words import task_marked
 
 
 @dataclass(frozen=True)
@@ -54,11 +40,11 @@ class TaskStatusDialog(ModalScreen[StatusRequest | None]):
         Binding("down", "move(1)", _("Next"), show=False),
     ]
 
-    def __init__(self, task_id: str, title: str, current: str, note: str = "") -> None:
+    def __init__(self, task_id: str, title: str, current: TaskStatus, note: str = "") -> None:
         super().__init__()
         self.task_id = task_id
         self.task_title = title
-        self.current = current if current in TASK_STATUSES else "todo"
+        self.current = current
         self.note = note
 
     def compose(self) -> ComposeResult:
@@ -89,7 +75,7 @@ class TaskStatusDialog(ModalScreen[StatusRequest | None]):
 
     @staticmethod
     def _prompt(status: TaskStatus, chosen: bool) -> str:
-        return f"{'>' if chosen else ' '} {status_text(status)}"
+        return f"{'>' if chosen else ' '} {task_marked(status)}"
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Move the ">" marker to the highlighted status."""

@@ -14,49 +14,35 @@ an event arrives.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from functools import partial
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
-from rich.console import Group
-from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.events import Resize, Show
 from textual.widgets import DataTable, Static
 
-from console.i18n import N_, _
-from console.incident import actions, timefmt
-from console.incident.access import ROLE_NAMES
-from console.incident.events import RESTORE_STATUSES, RestoreStatus
+from console.i18n import _
+from console.incident import actions
+from console.incident.events import RESTORE_STATUSES
 from console.incident.state import RestoreState
-from console.plan.ict import Backup
-from console.plan.model import Plan
+from console.incident.words import restore_marker
+from console.present.backups import age, backup_card, short_time
+from console.present.text import clip
 from console.tui.context import ConsoleContext
-from console.tui.screens.restore import STATUS_NAMES, RestoreDialog, RestoreRequest
+from console.tui.screens.restore import RestoreDialog, RestoreRequest
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.line import Line
 
-MARKERS: dict[str | None, str] = {
-    None: "[ ]",
-    "planned": N_("[planned]"),
-    "running": N_("[running]"),
-    "restored": N_("[restored]"),
-    "verified": N_("[verified ✓]"),
-}
-"""The status as a text marker: the table reads the same without colour."""
+if TYPE_CHECKING:
+    from console.incident.access import Action
 
 
-POINT_MARK = "■"
-"""A day with a restore point in the retention grid."""
-NO_POINT_MARK = "·"
-"""A day without one ('.' or '-' in the plan)."""
-
-DASH = "—"
 COLUMNS = ("system", "status", "point", "age", "changed")
 PADDING = 1
 """The table's cell padding on each side of a column."""
@@ -66,109 +52,11 @@ WIDEST_AGE = (datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 4, 10, 23, 59, tz
 """A point and a moment 99 days apart: the widest age the column makes room for."""
 
 
-def truncated(text: str, width: int) -> str:
-    """`text` cut to `width` cells with an ellipsis, so a long name does not push columns out."""
-    shown = Text(text)
-    shown.truncate(width, overflow="ellipsis")
-    return shown.plain
-
-
-def known_status(status: str) -> RestoreStatus | None:
-    """The status as the dialog knows it (None for one it does not)."""
-    return next((known for known in RESTORE_STATUSES if known == status), None)
-
-
-def marker(status: str | None) -> str:
-    """The status as "[running]", or "[ ]" when the restore is not tracked yet."""
-    return _(MARKERS[status]) if status in MARKERS else f"[{status}]"
-
-
-def short_time(instant: datetime | None, zone: ZoneInfo) -> str:
-    """A time in the plan's zone as "03-27 22:00", compact enough for the table."""
-    return DASH if instant is None else f"{instant.astimezone(zone):%m-%d %H:%M}"
-
-
-def age(point: datetime | None, now: datetime) -> str:
-    """How old a restore point is, to the minute: the data lost since, "16:00 old"."""
-    if point is None:
-        return DASH
-    return _("{span} old").format(span=timefmt.span(now.astimezone(UTC) - point.astimezone(UTC)))
-
-
-def retention_lines(backup: Backup) -> list[str]:
-    """The retention grid drawn as the seed draws it: a week per row, days 1 to 7 across."""
-    labels = []
-    first = 1
-    for week in backup.retention_grid:
-        last = first + len(week) - 1
-        labels.append(
-            _("Day {day}").format(day=first)
-            if first == last
-            else _("Day {first}-{last}").format(first=first, last=last)
-        )
-        first = last + 1
-    width = max(cell_len(label) for label in labels)
-    lines = [" " * width + "  " + " ".join(str(day) for day in range(1, 8))]
-    for label, week in zip(labels, backup.retention_grid, strict=True):
-        marks = " ".join(POINT_MARK if mark == "*" else NO_POINT_MARK for mark in week)
-        lines.append(label + " " * (width - cell_len(label)) + "  " + marks)
-    return lines
-
-
-def backup_facts(backup: Backup, plan: Plan) -> list[tuple[str, str]]:
-    """The backup's configuration as (label, value) pairs; a dash shows what is missing."""
-    sites = {site.id: site.name for site in plan.sites}
-    components = {component.id: component.name for component in plan.components()}
-    place = ", ".join(
-        part for part in (sites.get(backup.site or "", backup.site or ""), backup.location) if part
-    )
-    protects = ", ".join(
-        f"{components.get(system, system)} ({system})" for system in backup.systems
-    )
-    offline = _("yes: out of reach of ransomware") if backup.offline else _("no: online, reachable")
-    return [
-        (_("Software"), backup.software or DASH),
-        (_("Type"), backup.type or DASH),
-        (_("Schedule"), backup.schedule or DASH),
-        (_("Alerts to"), ", ".join(backup.notify) or DASH),
-        (_("Retention"), _("{days} days").format(days=backup.retention_days)),
-        (_("Medium"), backup.medium or DASH),
-        (_("Location"), place or DASH),
-        (_("Offline copy"), offline),
-        (_("Protects"), protects or DASH),
-    ]
-
-
-def backup_card(backup: Backup, plan: Plan) -> Group:
-    """One backup's configuration and retention grid, as plain text (never markup)."""
-    title = Text(backup.name, style="bold")
-    title.append(f" ({backup.id})", style="none")
-    if backup.offline:
-        title.append("  " + _("[OFFLINE]"), style="bold")
-    facts = Table.grid(padding=(0, 1))
-    facts.add_column(no_wrap=True, style="bold")
-    facts.add_column(overflow="fold")
-    for label, value in backup_facts(backup, plan):
-        facts.add_row(Text(label), Text(value))
-    parts: list[Text | Table] = [title, facts]
-    if backup.retention_grid:
-        points = sum(week.count("*") for week in backup.retention_grid)
-        parts.append(
-            Text(
-                _(
-                    "Retention grid: {points} restore points ({mark} restore point, {none} none)"
-                ).format(points=points, mark=POINT_MARK, none=NO_POINT_MARK),
-                style="bold",
-            )
-        )
-        parts.append(Text("\n".join(retention_lines(backup))))
-    return Group(*parts)
-
-
 class BackupsTab(ConsoleTab):
     """Restore tracking for every system, with the backup scheme beside it."""
 
     BINDINGS = [Binding("r", "restore", _("Restore"))]
+    RECORDS: ClassVar[Mapping[str, Action]] = {"restore": "restore"}
 
     def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
         super().__init__(context, id=id)
@@ -211,7 +99,7 @@ class BackupsTab(ConsoleTab):
     def widths(self) -> tuple[int, ...]:
         """Column widths: the system name takes what the fixed columns leave."""
         fixed = (
-            max(cell_len(marker(status)) for status in MARKERS),
+            max(cell_len(restore_marker(status)) for status in (None, *RESTORE_STATUSES)),
             len("03-27 22:00"),
             cell_len(age(WIDEST_AGE[0], WIDEST_AGE[1])),
             len("03-27 22:00"),
@@ -225,8 +113,8 @@ class BackupsTab(ConsoleTab):
         zone = self.context.zone
         point = restore.point if restore else None
         return (
-            truncated(name, self._name_width),
-            marker(restore.status if restore else None),
+            clip(name, self._name_width),
+            restore_marker(restore.status if restore else None),
             short_time(point, zone),
             age(point, self.minute),
             short_time(restore.at if restore else None, zone),
@@ -311,58 +199,32 @@ class BackupsTab(ConsoleTab):
         """Enter on a row does what `r` does."""
         event.stop()
         if event.row_key.value is not None:
-            self.open_restore(event.row_key.value)
+            self.action_restore(event.row_key.value)
 
     # Actions ---------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Viewers do not see the key that records."""
-        if action == "restore":
-            return self.context.may("restore")
-        return True
-
-    def action_restore(self) -> None:
-        """Set the restore status of the selected system."""
-        system = self.selected_system()
-        if system is not None:
-            self.open_restore(system)
-
-    def open_restore(self, system: str) -> None:
-        """Ask for the status and restore point of `system`, then record them."""
-        if not self.context.may("restore"):
-            self.notify(
-                _("A {role} cannot record restores.").format(role=_(ROLE_NAMES[self.context.role])),
-                title=_("Not allowed"),
-                severity="error",
-            )
+    def action_restore(self, system: str | None = None) -> None:
+        """Ask for the status and restore point of `system` (the selected one), then record."""
+        chosen = system or self.selected_system()
+        if chosen is None or self.incident_to_record("restore") is None:
             return
-        if self.incident is None or not self.incident.active:
-            self.notify(
-                _("No active disaster: declare one first (D)."),
-                title=_("Not recorded"),
-                severity="warning",
-            )
-            return
-        name = self.system_name(system)
-        current = self.restores().get(system)
+        name = self.system_name(chosen)
+        current = self.restores().get(chosen)
         dialog = RestoreDialog(
             name,
             self.context.clock.now(),
             self.context.zone,
-            status=known_status(current.status) if current else None,
+            status=current.status if current else None,
             point=current.point if current else None,
         )
-        self.app.push_screen(dialog, partial(self.restore_chosen, system, name))
+        self.app.push_screen(dialog, partial(self.restore_chosen, chosen))
 
-    def restore_chosen(self, system: str, name: str, request: RestoreRequest | None) -> None:
+    def restore_chosen(self, system: str, request: RestoreRequest | None) -> None:
         """Record what the dialog returned (nothing when it was cancelled)."""
         if request is None:
             return
         status, point = request.status, request.point
-        self.record(
-            lambda session: actions.restore(session, system, status, point),
-            _("Restore of {system}: {status}").format(system=name, status=_(STATUS_NAMES[status])),
-        )
+        self.record(lambda session: actions.restore(session, system, status, point))
 
     def restorable(self) -> list[tuple[str, str]]:
         """(id, name) of every system whose restore can be tracked: backups, then components."""
@@ -373,17 +235,14 @@ class BackupsTab(ConsoleTab):
         """The plan's name of a backup or component, or its id."""
         return dict(self.restorable()).get(system, system)
 
-    def commands(self) -> list[tuple[str, str, Callable[[], None]]]:
+    def commands(self) -> Iterable[SystemCommand]:
         """For the command palette: set the restore of any backup or component."""
-        if not self.context.may("restore"):
-            return []
-        return [
-            (
+        for system, name in self.restorable():
+            yield from self.offer(
                 _("Restore status: {system}").format(system=name),
                 _("Record how far the restore of {system} ({id}) has come").format(
                     system=name, id=system
                 ),
-                partial(self.open_restore, system),
+                "restore",
+                system,
             )
-            for system, name in self.restorable()
-        ]

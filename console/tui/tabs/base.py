@@ -4,30 +4,46 @@ The app binds `incident` (the folded state, or None), `minute` (the clock,
 changing once a minute) to every tab. A tab redraws from them in its
 watchers; it never reads the journal or the clock itself, and it writes only
 by posting `RecordRequested`.
+
+A tab declares which of its actions record, and the access rule each needs,
+in `RECORDS`; the base applies the one policy of `console.tui.policy` to
+them (hidden, greyed out, refused). Its palette commands are Textual's
+`SystemCommand`s made by `command()`: each brings the tab to the front and
+acts once the tab has been laid out and its tables filled, so that it acts
+on what the user would see.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
+from textual.app import SystemCommand
 from textual.containers import Vertical
 from textual.reactive import var
+from textual.widgets import DataTable, TabbedContent, TabPane
 
-from console.i18n import _
-from console.incident.access import ROLE_NAMES
 from console.tui.messages import RecordRequested
+from console.tui.policy import key_state, refused, show_error
 from console.tui.widgets.line import EPOCH
 
 if TYPE_CHECKING:  # the app imports this before the plan and the journal are loaded
+    from console.incident.access import Action
     from console.incident.state import IncidentState
     from console.tui.context import ConsoleContext
     from console.tui.messages import Perform
 
+READY_CHECKS = 200
+"""How many refreshes a palette command waits for its tab to fill before it acts anyway."""
+
 
 class ConsoleTab(Vertical):
     """One tab of the console."""
+
+    RECORDS: ClassVar[Mapping[str, Action]] = {}
+    """The tab's actions that record in the journal, each with the access rule it needs."""
 
     incident: var[IncidentState | None] = var(None, always_update=True, init=False)
     minute: var[datetime] = var(EPOCH, init=False)
@@ -36,30 +52,57 @@ class ConsoleTab(Vertical):
         super().__init__(id=id)
         self.context = context
 
-    def commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        """This tab's actions for the command palette: (title, help, callback)."""
-        return []
+    # --- the access policy ---------------------------------------------------------
 
-    def incident_to_record_in(self, rule: str) -> IncidentState | None:
-        """The incident to record in, or None after telling the user why not."""
-        if not self.context.may(rule):
-            self.notify(
-                _("As {role} you cannot record this.").format(
-                    role=_(ROLE_NAMES[self.context.role])
-                ),
-                title=_("Not allowed"),
-                severity="error",
-            )
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide what this user may never record; grey out recording without a disaster."""
+        rule = self.RECORDS.get(action)
+        return True if rule is None else key_state(self.context, rule, self.incident)
+
+    def incident_to_record(self, action: str) -> IncidentState | None:
+        """The active incident to record `action` in; None after telling the user why not."""
+        error = refused(self.context, self.RECORDS[action], self.incident)
+        if error is not None:
+            show_error(self, error)
             return None
-        if self.incident is None:
-            self.notify(
-                _("No active disaster: there is nothing to record this in."), severity="warning"
-            )
         return self.incident
 
-    def record(self, perform: Perform, done: str = "") -> None:
-        """Ask the app to record something."""
-        self.post_message(RecordRequested(perform, done))
+    def record(self, perform: Perform) -> None:
+        """Ask the app to record something; it confirms what was recorded, or says why not."""
+        self.post_message(RecordRequested(perform))
+
+    # --- the command palette -------------------------------------------------------
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """This tab's actions for the command palette, each made with `offer()`."""
+        return ()
+
+    def offer(
+        self, title: str, help_text: str, action: str, *params: object
+    ) -> Iterator[SystemCommand]:
+        """The palette command for `action_<action>(*params)`, if its key is enabled now."""
+        if self.check_action(action, params) is True:
+            yield SystemCommand(title, help_text, partial(self.run_in_front, action, *params))
+
+    def run_in_front(self, action: str, *params: object) -> None:
+        """Bring the tab to the front, then run the action once the tab shows its rows."""
+        pane = self.query_ancestor(TabPane)
+        self.query_ancestor(TabbedContent).active = pane.id or ""
+        self._when_ready(partial(getattr(self, f"action_{action}"), *params), READY_CHECKS)
+
+    def _when_ready(self, act: Callable[[], object], checks: int) -> None:
+        if self.filled() or checks <= 0:
+            act()
+        else:
+            self.call_after_refresh(self._when_ready, act, checks - 1)
+
+    def filled(self) -> bool:
+        """Whether the tab is laid out and every table it shows has its columns and rows."""
+        if not self.size.height:
+            return False
+        return all(table.columns for table in self.query(DataTable) if table.display)
+
+    # --- drawing -------------------------------------------------------------------
 
     def watch_incident(self) -> None:
         self.show()

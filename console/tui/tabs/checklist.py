@@ -15,20 +15,20 @@ terminal width, a wider text in a column.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from console.i18n import _
 from console.incident import actions
-from console.incident.access import ROLE_NAMES
 from console.incident.state import IncidentState, TaskState
+from console.incident.words import task_marked
 from console.present.checklist import (
     ADVANCE,
     COLUMNS,
@@ -39,12 +39,16 @@ from console.present.checklist import (
     Row,
     closed,
 )
+from console.present.text import clip
 from console.tui.context import ConsoleContext
-from console.tui.screens.person_picker import PersonPicker, clip
-from console.tui.screens.task_status import StatusRequest, TaskStatusDialog, status_text
+from console.tui.screens.person_picker import PersonPicker
+from console.tui.screens.task_status import StatusRequest, TaskStatusDialog
 from console.tui.screens.text_prompt import TextPrompt
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.line import Line
+
+if TYPE_CHECKING:
+    from console.incident.access import Action
 
 
 class TaskTable(DataTable[Text]):
@@ -72,8 +76,12 @@ class ChecklistTab(ConsoleTab):
         Binding("f,escape", "filter('all')", _("All"), show=False),
     ]
 
-    RULES = {"advance": "task", "status": "task", "note": "task", "assign": "assign"}
-    """The access rule each recording action needs."""
+    RECORDS: ClassVar[Mapping[str, Action]] = {
+        "advance": "task",
+        "status": "task",
+        "note": "task",
+        "assign": "assign",
+    }
 
     def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
         super().__init__(context, id=id)
@@ -233,26 +241,18 @@ class ChecklistTab(ConsoleTab):
     # Keys ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide what this user may not do, and everything while there is no incident."""
-        if action in self.RULES:
-            return self.incident is not None and self.context.may(self.RULES[action])
+        """The recording keys by the one policy; the filters only while there is an incident."""
         if action == "filter":
             return self.incident is not None
-        return True
+        return super().check_action(action, parameters)
 
     def chosen(self, action: str) -> tuple[IncidentState, TaskState] | None:
-        """The incident and the highlighted task, if this user may take `action` on it."""
-        if not self.context.may(self.RULES[action]):
-            self.notify(
-                _("A {role} cannot change the checklist.").format(
-                    role=_(ROLE_NAMES[self.context.role])
-                ),
-                title=_("Not allowed"),
-                severity="error",
-            )
+        """The incident and the highlighted task, if this user may take `action` on it now."""
+        state = self.incident_to_record(action)
+        if state is None:
             return None
-        state, task = self.incident, self.current_task()
-        if state is None or task is None:
+        task = self.current_task()
+        if task is None:
             self.notify(_("Highlight a task first."), severity="warning")
             return None
         return state, task
@@ -266,14 +266,11 @@ class ChecklistTab(ConsoleTab):
         if new is None:
             self.notify(
                 _("{task} is {status}; press s to change it.").format(
-                    task=task.id, status=status_text(task.status)
+                    task=task.id, status=task_marked(task.status)
                 )
             )
             return
-        self.record(
-            lambda session: actions.set_task(session, task.id, new, incident=state.id),
-            _("{task}: {status}").format(task=task.id, status=status_text(new)),
-        )
+        self.record(lambda session: actions.set_task(session, task.id, new, incident=state.id))
 
     def action_status(self) -> None:
         """Set the highlighted task's status, with a note, through the status dialog."""
@@ -286,8 +283,7 @@ class ChecklistTab(ConsoleTab):
                 self.record(
                     lambda session: actions.set_task(
                         session, task.id, request.status, request.note, incident=state.id
-                    ),
-                    _("{task}: {status}").format(task=task.id, status=status_text(request.status)),
+                    )
                 )
 
         self.app.push_screen(
@@ -302,10 +298,8 @@ class ChecklistTab(ConsoleTab):
 
         def assign(person: str | None) -> None:
             if person is not None:
-                name = self.context.plan.people_by_id[person].name
                 self.record(
-                    lambda session: actions.assign(session, task.id, person, incident=state.id),
-                    _("{task} assigned to {name}.").format(task=task.id, name=name),
+                    lambda session: actions.assign(session, task.id, person, incident=state.id)
                 )
 
         picker = PersonPicker(
@@ -327,8 +321,7 @@ class ChecklistTab(ConsoleTab):
             if text is None:
                 return
             self.record(  # no status: someone else may have moved it meanwhile
-                lambda session: actions.set_task(session, task.id, None, text, incident=state.id),
-                _("Note added to {task}.").format(task=task.id),
+                lambda session: actions.set_task(session, task.id, None, text, incident=state.id)
             )
 
         prompt = TextPrompt(
@@ -352,23 +345,19 @@ class ChecklistTab(ConsoleTab):
         self.filter = name
         self.redraw()
 
-    def commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        """The tab's actions for the command palette: (title, help, callback)."""
-        found: list[tuple[str, str, Callable[[], None]]] = []
-        if self.context.may("task"):
-            found += [
-                (_("Checklist: advance task"), _("todo → doing → done"), self.action_advance),
-                (_("Checklist: set status"), _("With a note"), self.action_status),
-                (_("Checklist: add a note"), _("Keeps the status"), self.action_note),
-            ]
-        if self.context.may("assign"):
-            found.append((_("Checklist: assign task"), _("To a person"), self.action_assign))
-        views = [
-            ("mine", _("Checklist: my tasks"), _("Assigned to me or my role")),
-            ("overdue", _("Checklist: overdue tasks"), _("Past due, not done")),
-            ("open", _("Checklist: open tasks"), _("Not done or skipped")),
-            ("all", _("Checklist: all tasks"), _("Clear the filter")),
-        ]
-        for name, title, help_text in views:
-            found.append((title, help_text, partial(self.action_filter, name)))
-        return found
+    def commands(self) -> Iterable[SystemCommand]:
+        """The tab's actions for the command palette."""
+        yield from self.offer(_("Checklist: advance task"), _("todo → doing → done"), "advance")
+        yield from self.offer(_("Checklist: set status"), _("With a note"), "status")
+        yield from self.offer(_("Checklist: add a note"), _("Keeps the status"), "note")
+        yield from self.offer(_("Checklist: assign task"), _("To a person"), "assign")
+        yield from self.offer(
+            _("Checklist: my tasks"), _("Assigned to me or my role"), "filter", "mine"
+        )
+        yield from self.offer(
+            _("Checklist: overdue tasks"), _("Past due, not done"), "filter", "overdue"
+        )
+        yield from self.offer(
+            _("Checklist: open tasks"), _("Not done or skipped"), "filter", "open"
+        )
+        yield from self.offer(_("Checklist: all tasks"), _("Clear the filter"), "filter", "all")

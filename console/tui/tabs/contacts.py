@@ -13,15 +13,13 @@ computed once per plan, the table holds only the rows near the cursor.
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 from zoneinfo import ZoneInfo
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input
@@ -30,11 +28,16 @@ from console.i18n import _
 from console.incident import actions
 from console.incident.events import CONTACT_RESULTS, Contacted, ContactResult
 from console.incident.state import IncidentState
-from console.plan.model import Plan
+from console.incident.words import contact_word
+from console.present.contacts import Entry, build_entries, matches
+from console.present.text import fold
 from console.tui.context import ConsoleContext
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets import table as tables
 from console.tui.widgets.line import Line
+
+if TYPE_CHECKING:
+    from console.incident.access import Action
 
 COLUMNS = (
     tables.Column("group", _("Group"), 6),
@@ -43,153 +46,6 @@ COLUMNS = (
     tables.Column("phone", _("Phone"), 16),
     tables.Column("status", _("Status"), 15),
 )
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One row of the phone book, with what the search looks in."""
-
-    key: str
-    group: str
-    name: str
-    function: str
-    phone: str
-    detail: str
-    search: str
-    person: str | None = None
-    phone_label: str = ""
-
-
-def fold(text: str) -> str:
-    """`text` without case and accents, so "jerome" finds "Jérôme"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _digits(phone: str) -> str:
-    """The digits of a number, also in national form: "+32 470 1" gives "324701 04701"."""
-    digits = "".join(c for c in phone if c.isdigit())
-    return f"{digits} 0{digits[2:]}" if digits.startswith("32") else digits
-
-
-def matches(entry: Entry, terms: list[str]) -> bool:
-    """Whether every term of the search is in the entry."""
-    return all(term in entry.search for term in terms)
-
-
-def _entry(
-    key: str,
-    shown: tuple[str, str, str, str],
-    extra: list[str],
-    person: str | None = None,
-    label: str = "",
-) -> Entry:
-    group, name, function, phone = shown
-    detail = " · ".join(part for part in (name, function, *extra) if part)
-    search = f"{fold(' '.join((group, detail, phone)))} {_digits(phone)}"
-    return Entry(key, group, name, function, phone, detail, search, person, label or _("Phone"))
-
-
-def _duties(plan: Plan) -> dict[str, list[str]]:
-    """What each person is in the plan, for the line below the table."""
-    crisis, holders = plan.crisis, plan.holders
-    found: list[tuple[str | None, str]] = [
-        (crisis.coordinator, _("plan coordinator")),
-        (crisis.substitute, _("substitute coordinator")),
-        *((member, _("crisis staff")) for member in crisis.staff),
-        *((holder, _("holds a copy of the plan")) for holder in holders.people),
-        (holders.dpo, _("data protection officer")),
-        (plan.communication.lead, _("communication lead")),
-        (
-            crisis.contact_address.contact,
-            _("contact at {place}").format(place=crisis.contact_address.name),
-        ),
-        *(
-            (s.contact, _("contact of fallback site {name}").format(name=s.name))
-            for s in plan.fallback_sites
-        ),
-        *(
-            (m, _("account manager of {name}").format(name=p.name))
-            for p in plan.providers
-            for m in p.account_managers
-        ),
-    ]
-    duties: dict[str, list[str]] = {}
-    for person, duty in found:
-        if person:
-            duties.setdefault(person, []).append(duty)
-    return duties
-
-
-def build_entries(plan: Plan) -> list[Entry]:
-    """Everyone the plan names, each once, in the order they are needed."""
-    people, duties = plan.people_by_id, _duties(plan)
-    names = {o.id: o.name for o in plan.organisations} | {p.id: p.name for p in plan.providers}
-    members: dict[str, list[str]] = {}
-    for person in plan.people:
-        members.setdefault(person.organisation or "", []).append(person.id)
-    entries: list[Entry] = []
-    seen: set[str] = set()
-
-    def add(person_id: str | None, group: str) -> None:
-        if person_id is None or person_id in seen or person_id not in people:
-            return
-        seen.add(person_id)
-        p = people[person_id]
-        extra = [p.phone, p.email, names.get(p.organisation or "", ""), *duties.get(p.id, [])]
-        shown = (group, p.name, p.function, p.phone)
-        entries.append(_entry(f"person:{p.id}", shown, [*extra, p.notes], person=p.id))
-
-    crisis = plan.crisis
-    add(crisis.coordinator, _("coord."))
-    add(crisis.substitute, _("subst."))
-    for member in crisis.staff:
-        add(member, _("staff"))
-    for holder in plan.holders.people:
-        add(holder, _("holder"))
-    add(plan.holders.dpo, _("DPO"))
-    add(plan.communication.lead, _("comms"))
-    slas = {sla.provider: sla for sla in reversed(plan.slas)}
-    for provider in plan.providers:
-        sla = slas.get(provider.id)
-        extra = [
-            _("phone {number}").format(number=provider.phone) if provider.phone else "",
-            _("helpdesk {number}").format(number=provider.helpdesk) if provider.helpdesk else "",
-            provider.email,
-            _("SLA: repair within {hours:g} business hours").format(hours=sla.repair_hours)
-            if sla
-            else "",
-            *(
-                f"{people[m].name} {people[m].phone}"
-                for m in provider.account_managers
-                if m in people
-            ),
-            provider.notes,
-        ]
-        group = _("prov.") if provider.category == "service" else _("suppl.")
-        shown = (group, provider.name, provider.service, provider.helpdesk or provider.phone)
-        label = _("Helpdesk") if provider.helpdesk else ""
-        entries.append(_entry(f"provider:{provider.id}", shown, extra, label=label))
-        for manager in provider.account_managers:
-            add(manager, _("↳"))
-        for person_id in members.get(provider.id, []):
-            add(person_id, _("↳"))
-    for org in plan.organisations:
-        shown = (_("org."), org.name, org.kind, org.phone)
-        entries.append(
-            _entry(f"org:{org.id}", shown, [org.phone, org.email, org.address, org.notes])
-        )
-        for person_id in members.get(org.id, []):
-            add(person_id, _("↳"))
-    for person in plan.people:
-        add(person.id, _("other"))
-    return entries
-
-
-def said(result: str) -> str:
-    """A call's result in words."""
-    words = {"reached": _("reached"), "no-answer": _("no answer"), "unreachable": _("unreachable")}
-    return words.get(result, result)
 
 
 def contact_statuses(
@@ -201,11 +57,11 @@ def contact_statuses(
     statuses: dict[str, tuple[str, str]] = {}
     for event in state.timeline:  # people who are not tracked were still called
         if isinstance(event, Contacted):
-            shown = f"{said(event.result)} {tables.short_time(event.at, now, zone)}"
+            shown = f"{contact_word(event.result)} {tables.short_time(event.at, now, zone)}"
             statuses[event.person] = (shown, event.note)
     for contact in state.contacts:
         if contact.at is None:
-            statuses[contact.id] = (_("pending"), "")
+            statuses[contact.id] = (contact_word(contact.status), "")
     return statuses
 
 
@@ -220,6 +76,7 @@ class ContactsTab(ConsoleTab):
         Binding("u", "contact('unreachable')", _("Unreachable")),
         Binding("escape", "clear_search", _("Clear search")),
     ]
+    RECORDS: ClassVar[Mapping[str, Action]] = {"contact": "contact"}
 
     def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
         super().__init__(context, id=id)
@@ -321,15 +178,11 @@ class ContactsTab(ConsoleTab):
         return self.by_key.get(self.table.selected or "")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide the calls from viewers; grey them out when there is no disaster."""
-        if action == "contact":
-            if not self.context.may("contact"):
-                return False
-            return None if self.incident is None else True
-        if action == "clear_search":  # shown only while there is something to clear
+        """The calls by the one policy; Escape only while there is a search to clear."""
+        if action == "clear_search":
             search = self.query_one("#contacts-search", Input)
             return bool(search.value) or search.has_focus
-        return True
+        return super().check_action(action, parameters)
 
     def action_search(self) -> None:
         """Go to the search field."""
@@ -359,7 +212,7 @@ class ContactsTab(ConsoleTab):
 
     def action_contact(self, result: ContactResult) -> None:
         """Record the call to the selected person: reached, no answer or unreachable."""
-        state, entry = self.incident_to_record_in("contact"), self.selected()
+        state, entry = self.incident_to_record("contact"), self.selected()
         if state is None:
             return
         if entry is None:
@@ -370,24 +223,15 @@ class ContactsTab(ConsoleTab):
             text = _("{name}: reached, no answer and unreachable apply to people only.")
             tables.warn(self, text.format(name=entry.name))
             return
-        self.record(
-            lambda session: actions.contact(session, person, result, incident=state.id),
-            _("{name}: {result}.").format(name=entry.name, result=said(result)),
-        )
+        self.record(lambda session: actions.contact(session, person, result, incident=state.id))
 
-    def commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        """The tab's actions for the command palette; each brings the tab to the front."""
-        found: list[tuple[str, str, Callable[[], None]]] = [
-            (_("Contacts: search"), _("Find a person or a number"), self.action_search),
-            (_("Contacts: copy the phone number"), _("Of the selected row"), self.action_copy),
-        ]
-        if self.context.may("contact"):
-            found += [
-                (
-                    _("Contacts: {result}").format(result=said(result)),
-                    _("Record the call to the selected person"),
-                    partial(self.action_contact, result),
-                )
-                for result in CONTACT_RESULTS
-            ]
-        return [(title, text, tables.in_front(self, act)) for title, text, act in found]
+    def commands(self) -> Iterable[SystemCommand]:
+        """The tab's actions for the command palette."""
+        yield from self.offer(_("Contacts: search"), _("Find a person or a number"), "search")
+        yield from self.offer(
+            _("Contacts: copy the phone number"), _("Of the selected row"), "copy"
+        )
+        for result in CONTACT_RESULTS:
+            title = _("Contacts: {result}").format(result=contact_word(result))
+            help_text = _("Record the call to the selected person")
+            yield from self.offer(title, help_text, "contact", result)

@@ -12,12 +12,13 @@ when its text changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
@@ -25,9 +26,10 @@ from textual.widgets import DataTable, Static
 
 from console.i18n import _
 from console.incident import actions
-from console.incident.events import COMPONENT_STATUSES
+from console.incident.events import COMPONENT_STATUSES, ComponentStatus
 from console.incident.state import ComponentState, TicketState
 from console.incident.urgency import marked_left, urgency
+from console.incident.words import component_marker, component_word
 from console.present.infrastructure import plan_text
 from console.tui.context import ConsoleContext
 from console.tui.screens.choice import ChoiceDialog
@@ -37,8 +39,8 @@ from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets import table as tables
 from console.tui.widgets.line import Line
 
-MARKERS = {"down": "[DOWN]", "degraded": "[degr]", "up": "[ up ]", "unknown": "[ ?? ]"}
-"""Each status as a marker of the same width, readable without colour."""
+if TYPE_CHECKING:
+    from console.incident.access import Action
 
 COMPONENT_COLUMNS = (
     tables.Column("status", _("State"), 6),
@@ -55,16 +57,6 @@ TICKET_COLUMNS = (
     tables.Column("due", _("SLA due"), 11),
     tables.Column("left", _("Left"), 12),
 )
-
-
-def status_words() -> dict[str, str]:
-    """Each component status in words."""
-    return {
-        "up": _("up"),
-        "degraded": _("degraded"),
-        "down": _("down"),
-        "unknown": _("unknown"),
-    }
 
 
 class StatusTable(tables.FittedTable):
@@ -97,6 +89,11 @@ class InfrastructureTab(ConsoleTab):
         Binding("tab", "cycle(1)", _("Next table"), show=False),
         Binding("shift+tab", "cycle(-1)", _("Previous table"), show=False),
     ]
+    RECORDS: ClassVar[Mapping[str, Action]] = {
+        "component": "component",
+        "open_ticket": "ticket",
+        "close_ticket": "ticket",
+    }
 
     def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
         super().__init__(context, id=id)
@@ -154,9 +151,9 @@ class InfrastructureTab(ConsoleTab):
         self._show_tickets(now)
 
     def _show_components(self, now: datetime) -> None:
-        table, words = self.component_table, status_words()
+        table = self.component_table
         states = {c.id: c for c in self.incident.components} if self.incident else {}
-        counts = dict.fromkeys(MARKERS, 0)
+        counts: dict[ComponentStatus, int] = dict.fromkeys(COMPONENT_STATUSES, 0)
         rows: list[tables.Row] = []
         rank = {"down": 0, "degraded": 1}  # what is broken comes first
         found = [states.get(c.id) or ComponentState(c.id, c.name) for c in self.components.values()]
@@ -167,7 +164,7 @@ class InfrastructureTab(ConsoleTab):
                 (
                     component.id,
                     (
-                        table.styled(MARKERS.get(state.status, state.status), state.status),
+                        table.styled(component_marker(state.status), state.status),
                         f"{component.id} {component.name}",
                         component.site or "",
                         tables.short_time(state.at, now, self.context.zone) if state.at else "",
@@ -176,7 +173,9 @@ class InfrastructureTab(ConsoleTab):
                 )
             )
         table.show_rows(rows)
-        summary = ", ".join(f"{count} {words[key]}" for key, count in counts.items() if count)
+        summary = ", ".join(
+            f"{count} {component_word(status)}" for status, count in counts.items() if count
+        )
         self.query_one("#components-title", Line).show(
             _("Components: {summary}  (c: set status)").format(summary=summary or "—")
         )
@@ -224,19 +223,11 @@ class InfrastructureTab(ConsoleTab):
         return table.styled(marked_left(ticket.due_at, now), urgency(ticket.due_at, now))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide what this user may not do; grey out what needs a disaster or an open ticket."""
-        rule = {"component": "component", "open_ticket": "ticket", "close_ticket": "ticket"}
-        if action not in rule:
-            return True
-        if not self.context.may(rule[action]):
-            return False
-        has_incident, has_open = self._can
-        enabled = has_open if action == "close_ticket" else has_incident
-        return True if enabled else None
-
-    def _refused(self, rule: str) -> bool:
-        """Say why nothing happens for a viewer, or without a disaster."""
-        return self.incident_to_record_in(rule) is None
+        """The recording keys by the one policy; closing a ticket also needs an open one."""
+        state = super().check_action(action, parameters)
+        if action == "close_ticket" and state is True and not self._can[1]:
+            return None
+        return state
 
     def action_cycle(self, step: int) -> None:
         """Tab and shift+tab: components, tickets, plan text, and around."""
@@ -255,17 +246,21 @@ class InfrastructureTab(ConsoleTab):
 
     def action_component(self) -> None:
         """Set the selected component's status through the choice dialog."""
-        if self._refused("component") or self.incident is None:
+        state, key = self.incident_to_record("component"), self.component_table.selected
+        if state is None:
             return
-        state, key = self.incident, self.component_table.selected
         component = self.components.get(key or "")
         if component is None:
             return
         known = next((c for c in state.components if c.id == component.id), None)
         current = known.status if known else "unknown"
-        words = status_words()
-        choices = [(status, f"{MARKERS[status]} {words[status]}") for status in COMPONENT_STATUSES]
-        detail = _("Now {marker} {status}").format(marker=MARKERS[current], status=words[current])
+        choices = [
+            (status, f"{component_marker(status)} {component_word(status)}")
+            for status in COMPONENT_STATUSES
+        ]
+        detail = _("Now {marker} {status}").format(
+            marker=component_marker(current), status=component_word(current)
+        )
         if known and known.at:
             detail += " " + _("since {time}").format(
                 time=tables.short_time(known.at, tables.shown_now(self), self.context.zone)
@@ -280,8 +275,7 @@ class InfrastructureTab(ConsoleTab):
             self.record(
                 lambda session: actions.set_component(
                     session, component.id, status, incident=state.id
-                ),
-                _("{name}: {status}.").format(name=component.name, status=words[status]),
+                )
             )
 
         title = _("Status of {id} {name}").format(id=component.id, name=component.name)
@@ -289,30 +283,28 @@ class InfrastructureTab(ConsoleTab):
 
     def action_open_ticket(self) -> None:
         """Open a ticket with a provider, the selected component's by default."""
-        if self._refused("ticket") or self.incident is None:
+        state = self.incident_to_record("open_ticket")
+        if state is None:
             return
-        state = self.incident
         component = self.components.get(self.component_table.selected or "")
         suggested = getattr(component, "provider", None)
 
         def opened(request: TicketRequest | None) -> None:
             if request is None:
                 return
-            name = self.providers.get(request.provider, request.provider)
             self.record(
                 lambda session: actions.open_ticket(
                     session, request.provider, request.ref, incident=state.id
-                ),
-                _("Ticket opened with {provider}.").format(provider=name),
+                )
             )
 
         self.app.push_screen(TicketDialog(self.context.plan, suggested), opened)
 
     def action_close_ticket(self) -> None:
         """Ask, then close the selected ticket: its SLA clock stops."""
-        if self._refused("ticket") or self.incident is None:
+        state, key = self.incident_to_record("close_ticket"), self.ticket_table.selected
+        if state is None:
             return
-        state, key = self.incident, self.ticket_table.selected
         ticket = next((t for t in state.tickets if t.id == key), None)
         if ticket is None:
             tables.warn(self, _("Select a ticket in the tickets table first (Tab moves there)."))
@@ -328,8 +320,7 @@ class InfrastructureTab(ConsoleTab):
             self.record(
                 lambda session: actions.close_ticket(
                     session, ticket.id, answer.note, incident=state.id
-                ),
-                _("Ticket {id} closed.").format(id=ticket.id),
+                )
             )
 
         question = _("Close ticket {id} with {provider}?").format(id=ticket.id, provider=provider)
@@ -339,28 +330,16 @@ class InfrastructureTab(ConsoleTab):
         )
         self.app.push_screen(ConfirmDialog(question, detail), confirmed)
 
-    def commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        """The tab's actions for the command palette; each brings the tab to the front."""
-        found: list[tuple[str, str, Callable[[], None]]] = []
-        if self.context.may("component"):
-            found.append(
-                (
-                    _("Infrastructure: set a component's status"),
-                    _("Up, degraded, down, unknown"),
-                    self.action_component,
-                )
-            )
-        if self.context.may("ticket"):
-            found += [
-                (
-                    _("Infrastructure: open a provider ticket"),
-                    _("Starts its SLA clock"),
-                    self.action_open_ticket,
-                ),
-                (
-                    _("Infrastructure: close the selected ticket"),
-                    _("Stops its SLA clock"),
-                    self.action_close_ticket,
-                ),
-            ]
-        return [(title, text, tables.in_front(self, act)) for title, text, act in found]
+    def commands(self) -> Iterable[SystemCommand]:
+        """The tab's actions for the command palette."""
+        yield from self.offer(
+            _("Infrastructure: set a component's status"),
+            _("Up, degraded, down, unknown"),
+            "component",
+        )
+        yield from self.offer(
+            _("Infrastructure: open a provider ticket"), _("Starts its SLA clock"), "open_ticket"
+        )
+        yield from self.offer(
+            _("Infrastructure: close the selected ticket"), _("Stops its SLA clock"), "close_ticket"
+        )

@@ -16,10 +16,11 @@ text marker ("!", "LATE") besides its colour.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits
@@ -28,13 +29,13 @@ from console.i18n import _, ngettext
 from console.incident import actions, timefmt
 from console.incident.state import CLOSED_TASK_STATUSES, IncidentState
 from console.incident.urgency import marked_left, urgency
-from console.incident.words import describe, status_words
+from console.incident.words import OVERDUE_MARK, describe, task_mark, task_word
 from console.tui.screens.note import NoteDialog, NoteRequest
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.line import EPOCH, Line
 
-STEP_MARKS = {"done": "✓", "skipped": "-", "doing": ">", "blocked": "#", "todo": "·"}
-"""A step's status as one character (as in `drp status`); "!" marks an overdue step."""
+if TYPE_CHECKING:
+    from console.incident.access import Action
 
 LATEST = 5
 """How many of the latest events the overview lists."""
@@ -59,6 +60,7 @@ class OverviewTab(ConsoleTab):
     """The countdown, the progress and what needs attention, on one screen."""
 
     BINDINGS = [Binding("n", "note", _("Note"))]
+    RECORDS: ClassVar[Mapping[str, Action]] = {"note": "note"}
 
     def compose(self) -> ComposeResult:
         yield Line(id="overview-calm")
@@ -198,7 +200,7 @@ class OverviewTab(ConsoleTab):
         steps = [t for t in state.tasks if t.phase == "step"]
         done = sum(1 for t in steps if t.status in CLOSED_TASK_STATUSES)
         marks = "  ".join(
-            f"{t.id} {'!' if t.overdue(now) else STEP_MARKS.get(t.status, '?')}" for t in steps
+            f"{t.id} {OVERDUE_MARK if t.overdue(now) else task_mark(t.status)}" for t in steps
         )
         self.line("steps").show(
             _("Step plan {done}/{total}: {marks}").format(done=done, total=len(steps), marks=marks)
@@ -260,7 +262,7 @@ class OverviewTab(ConsoleTab):
         tasks = [t for t in state.tasks if t.phase != "step" and t.phase != "recovery"]
         done = sum(1 for t in tasks if t.status in CLOSED_TASK_STATUSES)
         priorities = [t for t in tasks if t.phase == "priority"]
-        words = [status_words(t.status) for t in priorities]
+        words = [task_word(t.status) for t in priorities]
         lefts = [
             marked_left(t.due_at, now)
             if t.due_at is not None and t.status not in CLOSED_TASK_STATUSES
@@ -294,15 +296,9 @@ class OverviewTab(ConsoleTab):
 
     # --- writing ------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide the note key from viewers, and when there is no incident to write in."""
-        if action == "note":
-            return self.incident is not None and self.context.may("note")
-        return True
-
     def action_note(self) -> None:
         """Add a note to the timeline, optionally backdated."""
-        state = self.incident_to_record_in("note")
+        state = self.incident_to_record("note")
         if state is None:
             return
         incident = state.id
@@ -312,8 +308,7 @@ class OverviewTab(ConsoleTab):
                 self.record(
                     lambda session: actions.note(
                         session, request.text, at=request.at, incident=incident
-                    ),
-                    _("Note added."),
+                    )
                 )
 
         dialog = NoteDialog(
@@ -321,8 +316,6 @@ class OverviewTab(ConsoleTab):
         )
         self.app.push_screen(dialog, answered)
 
-    def commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        """The tab's actions for the command palette, those this user may take now."""
-        if self.incident is None or not self.context.may("note"):
-            return []
-        return [(_("Add a note"), _("To the timeline, optionally backdated"), self.action_note)]
+    def commands(self) -> Iterable[SystemCommand]:
+        """The tab's actions for the command palette."""
+        yield from self.offer(_("Add a note"), _("To the timeline, optionally backdated"), "note")

@@ -14,11 +14,12 @@ only the minute changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
@@ -29,14 +30,14 @@ from console.incident import actions, timefmt
 from console.incident.events import Event
 from console.incident.session import Session
 from console.incident.state import IncidentState
-from console.incident.words import backdated, describe
+from console.incident.words import BACKDATED_MARK, backdated, describe
 from console.tui.context import ConsoleContext
 from console.tui.screens.note import NoteDialog, NoteRequest
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.line import Line
 
-RECORDING = {"note": "note", "assess": "assess", "meeting": "meeting"}
-"""The tab's actions that write, by the access rule's name."""
+if TYPE_CHECKING:
+    from console.incident.access import Action
 
 Row = tuple[Text, Text, Text, Text]
 
@@ -59,6 +60,11 @@ class TimelineTab(ConsoleTab):
         Binding("a", "assess", _("Assess")),
         Binding("m", "meeting", _("Meeting")),
     ]
+    RECORDS: ClassVar[Mapping[str, Action]] = {
+        "note": "note",
+        "assess": "assess",
+        "meeting": "meeting",
+    }
 
     def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
         super().__init__(context, id=id)
@@ -134,7 +140,7 @@ class TimelineTab(ConsoleTab):
             local = event.at.astimezone(zone)
             late = backdated(event)
             what, detail = describe(event, plan)
-            stamp = f"{local:%m-%d %H:%M}" + (" ↶" if late else "")
+            stamp = f"{local:%m-%d %H:%M}" + (f" {BACKDATED_MARK}" if late else "")
             self._events[event.id] = event
             self._rows[event.id] = (
                 Stamp(stamp, (event.at, event.id)),
@@ -222,8 +228,8 @@ class TimelineTab(ConsoleTab):
             detail=detail or "—",
         )
         if backdated(event):
-            text += " · " + _("recorded later, at {at} (↶)").format(
-                at=timefmt.when(event.recorded_at, zone)
+            text += " · " + _("recorded later, at {at} ({mark})").format(
+                at=timefmt.when(event.recorded_at, zone), mark=BACKDATED_MARK
             )
         full.show(text)
 
@@ -266,30 +272,26 @@ class TimelineTab(ConsoleTab):
         if action == "clear_filter":
             box = self.query_one("#timeline-filter", Input)
             return bool(box.value) or box.has_focus
-        rule = RECORDING.get(action)
-        if rule is None:
-            return True
-        return self.incident is not None and self.context.may(rule)
+        return super().check_action(action, parameters)
 
     def _ask(
         self,
-        rule: str,
+        action: str,
         title: str,
         perform: Callable[[Session, NoteRequest, str], Event],
-        done: str,
         *,
         required: bool = True,
         placeholder: str = "",
     ) -> None:
         """Open the note dialog; on a request, record through `perform`."""
-        state = self.incident_to_record_in(rule)
+        state = self.incident_to_record(action)
         if state is None:
             return
         incident = state.id
 
         def answered(request: NoteRequest | None) -> None:
             if request is not None:
-                self.record(lambda session: perform(session, request, incident), done)
+                self.record(lambda session: perform(session, request, incident))
 
         dialog = NoteDialog(
             title,
@@ -306,7 +308,6 @@ class TimelineTab(ConsoleTab):
             "note",
             _("Add a note to the timeline"),
             lambda s, r, incident: actions.note(s, r.text, at=r.at, incident=incident),
-            _("Note added."),
         )
 
     def action_assess(self) -> None:
@@ -315,7 +316,6 @@ class TimelineTab(ConsoleTab):
             "assess",
             _("Assess the damage: what is damaged, what still works?"),
             lambda s, r, incident: actions.assess(s, r.text, at=r.at, incident=incident),
-            _("Assessment recorded."),
             placeholder=_("what is damaged, what still works"),
         )
 
@@ -325,29 +325,13 @@ class TimelineTab(ConsoleTab):
             "meeting",
             _("Record a meeting of the crisis staff"),
             lambda s, r, incident: actions.meeting(s, r.text, at=r.at, incident=incident),
-            _("Meeting recorded."),
             required=False,
             placeholder=_("who was there, what was decided (optional)"),
         )
 
-    def commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        """The tab's actions for the command palette, those this user may take now."""
-        entries = [
-            ("note", _("Add a note"), _("To the timeline, optionally backdated"), self.action_note),
-            (
-                "assess",
-                _("Assess the damage"),
-                _("What is damaged, what works"),
-                self.action_assess,
-            ),
-            ("meeting", _("Record a crisis staff meeting"), _("Who, what"), self.action_meeting),
-        ]
-        found = [
-            (title, help_text, callback)
-            for rule, title, help_text, callback in entries
-            if self.incident is not None and self.context.may(rule)
-        ]
-        found.append(
-            (_("Filter the timeline"), _("Only events with these words"), self.action_filter)
-        )
-        return found
+    def commands(self) -> Iterable[SystemCommand]:
+        """The tab's actions for the command palette."""
+        yield from self.offer(_("Add a note"), _("To the timeline, optionally backdated"), "note")
+        yield from self.offer(_("Assess the damage"), _("What is damaged, what works"), "assess")
+        yield from self.offer(_("Record a crisis staff meeting"), _("Who, what"), "meeting")
+        yield from self.offer(_("Filter the timeline"), _("Only events with these words"), "filter")

@@ -14,7 +14,7 @@ the cells whose text changed: an idle console sends next to nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -25,7 +25,7 @@ from rich.text import Text
 from textual import events
 from textual.coordinate import Coordinate
 from textual.widget import Widget
-from textual.widgets import DataTable, TabbedContent, TabPane
+from textual.widgets import DataTable
 
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.line import EPOCH
@@ -96,19 +96,6 @@ def cell_text(cell: Cell) -> Text:
 def warn(widget: Widget, text: str) -> None:
     """Tell the user why nothing happened (plain text: names may hold brackets)."""
     widget.notify(text, severity="warning", markup=False)
-
-
-def in_front(widget: Widget, then: Callable[[], None]) -> Callable[[], None]:
-    """A palette command: bring the widget's tab to the front, then act on what it shows."""
-
-    def run() -> None:
-        pane = widget.query_ancestor(TabPane)
-        widget.query_ancestor(TabbedContent).active = pane.id or ""
-        # A tab shown for the first time is laid out in the next refresh, and its
-        # tables fill on the resize that follows: act after that one.
-        widget.call_after_refresh(widget.call_after_refresh, then)
-
-    return run
 
 
 def shown_now(tab: ConsoleTab) -> datetime:
