@@ -28,6 +28,7 @@ from console.incident.events import (
     TASK_STATUSES,
     Event,
     Extent,
+    TicketOpened,
 )
 from console.incident.session import Session
 from console.incident.state import ContactStatus
@@ -146,4 +147,6 @@ def test_the_command_line_prints_the_confirmation_the_console_shows(
     assert lines == [confirmation(event, plan) + "\n" for event in events]
     assert lines[0].startswith("Declared disaster ")
     assert "task" in lines[1] and "reported done: gemeld" in lines[1]
-    assert lines[2].startswith(f"Opened ticket {events[2].ticket} with wan at ")
+    opened = events[2]
+    assert isinstance(opened, TicketOpened)
+    assert lines[2].startswith(f"Opened ticket {opened.ticket} with wan at ")
