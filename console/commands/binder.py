@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Literal
 
 from console.commands.common import UserError, add_plan_argument, plan_path, say
 from console.errors import EXIT_OK
@@ -18,6 +17,7 @@ from console.plan.loader import load_plan
 from console.store.files import TargetExists, write_private
 
 FORMATS = ("md", "html")
+"""The names in `console.report.renderers.RENDERERS` (kept here: `--help` loads no renderer)."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,23 +41,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-def _format(args: argparse.Namespace) -> Literal["md", "html"]:
-    if args.format == "html":
-        return "html"
-    if args.format == "md":
-        return "md"
-    suffix = Path(args.output).suffix.lower() if args.output else ""
-    return "html" if suffix in (".html", ".htm") else "md"
-
-
 def run(args: argparse.Namespace) -> int:
     """Render the binder and write it out."""
     from console.report.binders import render_binder  # only this command needs them
+    from console.report.renderers import format_for
 
     path = plan_path(args)
     plan = load_plan(path)  # PlanError is reported by the caller
     set_language(plan.organisation.language)
-    text = render_binder(plan, _format(args))
+    text = render_binder(plan, format_for(args.format, args.output).name)
     if not args.output:
         sys.stdout.write(text)
         return EXIT_OK

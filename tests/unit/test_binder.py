@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from console.commands.binder import FORMATS
 from console.i18n import current_language, set_language
 from console.plan.loader import load_plan
 from console.plan.model import Plan
@@ -27,6 +28,7 @@ from console.report.binders import render_binder
 from console.report.document import Document, Section, Table
 from console.report.render_html import render_html
 from console.report.render_markdown import render_markdown
+from console.report.renderers import DEFAULT_FORMAT, RENDERERS, format_for
 
 ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal.toml"
@@ -301,7 +303,15 @@ def test_render_binder_chooses_the_format(plan: Plan) -> None:
     assert render_binder(plan, "md") == render_markdown(doc)
     assert render_binder(plan, "html") == render_html(doc)
     with pytest.raises(ValueError, match="unknown binder format"):
-        render_binder(plan, "pdf")  # type: ignore[arg-type]
+        render_binder(plan, "pdf")
+
+
+def test_the_binder_command_offers_every_renderer() -> None:
+    assert tuple(RENDERERS) == FORMATS
+    assert format_for(None, "map.HTML").name == "html"
+    assert format_for(None, "map.md").name == "md"
+    assert format_for(None, None).name == DEFAULT_FORMAT
+    assert format_for("html", "map.md").name == "html"
 
 
 def test_report_layer_imports_no_textual() -> None:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from console.incident.events import EVENT_ADAPTER, Event
+from console.incident.events import EVENT_ADAPTER, Event, TaskStatus
 from console.incident.fold import NotAnIncident, fold, ordered
 from console.incident.ids import new_id
 from console.incident.state import DeadlineState, IncidentState, TaskState, TicketState
@@ -540,7 +540,9 @@ DUE = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
         ("todo", None, DUE + timedelta(days=30), False),
     ],
 )
-def test_task_overdue(status: str, due_at: datetime | None, now: datetime, expected: bool) -> None:
+def test_task_overdue(
+    status: TaskStatus, due_at: datetime | None, now: datetime, expected: bool
+) -> None:
     task = TaskState("t", "T", "step", "coordinator", status=status, due_at=due_at)
     assert task.overdue(now) is expected
 
