@@ -20,6 +20,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events, on
 from textual.app import SystemCommand
 from textual.containers import Vertical
 from textual.reactive import var
@@ -35,8 +36,8 @@ if TYPE_CHECKING:  # the app imports this before the plan and the journal are lo
     from console.tui.context import ConsoleContext
     from console.tui.messages import Perform
 
-READY_CHECKS = 200
-"""How many refreshes a palette command waits for its tab to fill before it acts anyway."""
+READY_CHECKS = 50
+"""How many refreshes after its layout a palette action waits for the tab's tables to fill."""
 
 
 class ConsoleTab(Vertical):
@@ -51,6 +52,8 @@ class ConsoleTab(Vertical):
     def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.context = context
+        self._pending: Callable[[], object] | None = None
+        """A palette action waiting for the tab to be laid out and filled."""
 
     # --- the access policy ---------------------------------------------------------
 
@@ -88,13 +91,25 @@ class ConsoleTab(Vertical):
         """Bring the tab to the front, then run the action once the tab shows its rows."""
         pane = self.query_ancestor(TabPane)
         self.query_ancestor(TabbedContent).active = pane.id or ""
-        self._when_ready(partial(getattr(self, f"action_{action}"), *params), READY_CHECKS)
+        self._pending = partial(getattr(self, f"action_{action}"), *params)
+        self._run_pending(READY_CHECKS)
 
-    def _when_ready(self, act: Callable[[], object], checks: int) -> None:
+    def _run_pending(self, checks: int) -> None:
+        """Run the palette's action if the tab is filled; else wait for its layout and tables."""
+        if self._pending is None:
+            return
         if self.filled() or checks <= 0:
+            act, self._pending = self._pending, None
             act()
-        else:
-            self.call_after_refresh(self._when_ready, act, checks - 1)
+        elif self.size.height:  # laid out: its tables fill within a refresh or two
+            self.call_after_refresh(self._run_pending, checks - 1)
+        # else: not laid out yet; `on_resize` tries again once it is
+
+    @on(events.Resize)
+    def _laid_out(self) -> None:
+        """A tab shown for the first time is laid out: a waiting palette action may run."""
+        if self._pending is not None:
+            self.call_after_refresh(self._run_pending, READY_CHECKS)
 
     def filled(self) -> bool:
         """Whether the tab is laid out and every table it shows has its columns and rows."""
