@@ -33,6 +33,7 @@ from console.incident.events import (
 )
 from console.incident.ids import short
 from console.incident.session import Session
+from console.incident.words import incident_word
 
 FUTURE_TOLERANCE = timedelta(minutes=1)
 
@@ -116,10 +117,11 @@ def declare(
     require(session.plan, session.login, "declare")
     running = session.active(drill=drill)
     if running is not None:
-        kind = _("drill") if drill else _("disaster")
         raise ActionError(
             _("a {kind} is already active: {id}, declared {at}; close it first").format(
-                kind=kind, id=running.id, at=timefmt.when(running.declared_at, _zone(session))
+                kind=incident_word(drill),
+                id=running.id,
+                at=timefmt.when(running.declared_at, _zone(session)),
             )
         )
     when = _instant(session, at)

@@ -57,12 +57,15 @@ class DeclareDialog(ModalScreen[DeclareRequest | None]):
         self.zone = zone
 
     def compose(self) -> ComposeResult:
+        # Shown only once the console is open; the vocabulary loads the event schema.
+        from console.incident.words import extent_word
+
         with Vertical(classes="dialog"):
             yield Label(_("Declare a disaster: the clocks start."), classes="dialog-title")
             yield Input(placeholder=_("what happened, in a sentence"), id="summary")
             with RadioSet(id="extent"):
-                yield RadioButton(_("total disaster"), value=True, id="total")
-                yield RadioButton(_("partial disaster"), id="partial")
+                yield RadioButton(extent_word("total"), value=True, id="total")
+                yield RadioButton(extent_word("partial"), id="partial")
             yield Checkbox(_("drill (an exercise, kept apart)"), id="drill")
             yield Label(_("When (plan time, YYYY-MM-DD HH:MM):"))
             yield Input(f"{self.now.astimezone(self.zone):%Y-%m-%d %H:%M}", id="at")
