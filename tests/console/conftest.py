@@ -4,6 +4,11 @@
 plan and a fresh state directory, with a frozen clock and predictable event
 ids, so Pilot tests can assert through the journal and snapshots do not
 change from run to run. `busy` records a realistic incident first.
+
+Time only moves when a test moves it: the test sets the `clock` and calls
+`app.tick()` or `app.poll_journal()` itself, as the once-a-second timers
+would, instead of waiting for them. `notices` collects every notification
+through `run_test(message_hook=notices)`, so none expires before it is read.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
 
 from console.clock import FixedClock
@@ -58,6 +65,38 @@ class SequentialIds:
 
 Prepare = Callable[[Session], None]
 Build = Callable[..., DrpApp]
+
+
+class Notices:
+    """Every notification the app shows, in order; pass it to `run_test` as `message_hook`.
+
+    The app keeps a notification only until its timeout, so on a slow machine
+    a test reading the app's own list could miss one; these are kept.
+    """
+
+    def __init__(self) -> None:
+        self.notifications: list[Notification] = []
+
+    def __call__(self, message: Message) -> None:
+        """Keep the notification a `Notify` message carries; ignore every other message."""
+        if isinstance(message, Notify):
+            self.notifications.append(message.notification)
+
+    @property
+    def messages(self) -> list[str]:
+        """The notifications' texts, oldest first."""
+        return [notification.message for notification in self.notifications]
+
+    @property
+    def titles(self) -> list[str]:
+        """The notifications' titles, oldest first."""
+        return [notification.title for notification in self.notifications]
+
+
+@pytest.fixture
+def notices() -> Notices:
+    """A fresh collector of the notifications of one `run_test`."""
+    return Notices()
 
 
 @pytest.fixture

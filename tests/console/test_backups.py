@@ -21,7 +21,16 @@ from console.tui.app import DrpApp
 from console.tui.screens.restore import RestoreDialog, next_status
 from console.tui.tabs.backups import BackupsTab
 from console.tui.widgets.line import Line
-from tests.console.conftest import DECLARED, LOGIN, NOW, Build, all_tabs_mounted, busy, journal
+from tests.console.conftest import (
+    DECLARED,
+    LOGIN,
+    NOW,
+    Build,
+    Notices,
+    all_tabs_mounted,
+    busy,
+    journal,
+)
 
 UTC_NOW = NOW.astimezone(UTC)
 """The test clock's instant: add to it in real time (the night to the 29th is an hour short)."""
@@ -110,12 +119,14 @@ async def test_the_age_moves_with_the_clock_and_only_its_cell_redraws(
 
         table.update_cell = counting  # type: ignore[method-assign]
         clock.set(UTC_NOW + timedelta(days=1, hours=1, minutes=5))
-        await pilot.pause(1.2)
+        app.tick()  # what the once-a-second timer does
+        await pilot.pause()
         assert row(app, "main")[3] == "1d 17:05 old"
         assert updates == [("main", "age")]
         updates.clear()
         clock.set(UTC_NOW + timedelta(days=1, hours=1, minutes=5, seconds=30))
-        await pilot.pause(1.2)
+        app.tick()
+        await pilot.pause()
         assert updates == []  # the same minute: nothing is sent
 
 
@@ -225,24 +236,26 @@ async def test_escape_cancels(console: Build, state_dir: Path) -> None:
         assert len(restores(state_dir)) == 1
 
 
-async def test_no_dialog_without_an_active_disaster(console: Build, state_dir: Path) -> None:
+async def test_no_dialog_without_an_active_disaster(
+    console: Build, state_dir: Path, notices: Notices
+) -> None:
     app = console()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await open_tab(pilot)
         await pilot.press("r")
         await pilot.pause()
         assert not isinstance(app.screen, RestoreDialog)
-        assert any("No active disaster" in n.message for n in app._notifications)
+        assert any("No active disaster" in message for message in notices.messages)
         assert restores(state_dir) == []
 
 
 async def test_a_viewer_cannot_record_a_restore(
-    console: Build, shipped_plan: Plan, state_dir: Path
+    console: Build, shipped_plan: Plan, state_dir: Path, notices: Notices
 ) -> None:
     plan = shipped_plan.model_copy(update={"access": Access(coordinators=[LOGIN])})
     console(busy, plan=plan)  # the coordinator records first
     app = console(login="viewer-test", plan=plan)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await open_tab(pilot)
         backups = tab(app)
         assert backups.check_action("restore", ()) is False  # hidden from the footer
@@ -250,7 +263,7 @@ async def test_a_viewer_cannot_record_a_restore(
         backups.open_restore("main")  # and refused if reached another way
         await pilot.pause()
         assert not isinstance(app.screen, RestoreDialog)
-        assert any("cannot record restores" in n.message for n in app._notifications)
+        assert any("cannot record restores" in message for message in notices.messages)
         assert len(restores(state_dir)) == 1
 
 

@@ -21,7 +21,16 @@ from console.tui.screens.task_status import TaskStatusDialog
 from console.tui.screens.text_prompt import TextPrompt
 from console.tui.tabs.checklist import ChecklistTab
 from console.tui.widgets.line import Line
-from tests.console.conftest import HOST, LOGIN, Build, all_tabs_mounted, busy, declared, journal
+from tests.console.conftest import (
+    HOST,
+    LOGIN,
+    Build,
+    Notices,
+    all_tabs_mounted,
+    busy,
+    declared,
+    journal,
+)
 
 SIZE = (80, 24)
 
@@ -68,9 +77,11 @@ def with_role(plan: Plan, role: str) -> Plan:
 # Actions, checked in the journal ------------------------------------------------------
 
 
-async def test_space_and_enter_advance_a_task(console: Build, state_dir: Path) -> None:
+async def test_space_and_enter_advance_a_task(
+    console: Build, state_dir: Path, notices: Notices
+) -> None:
     app = console(busy)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.press("2", "space")
         await pilot.pause()
         assert (last(state_dir).task, last(state_dir).status) == ("meeting", "doing")
@@ -84,7 +95,7 @@ async def test_space_and_enter_advance_a_task(console: Build, state_dir: Path) -
         await pilot.press("space")  # done stays done: s changes it
         await pilot.pause()
         assert len(journal(state_dir)) == count
-        assert any("press s" in n.message for n in app._notifications)
+        assert any("press s" in message for message in notices.messages)
 
 
 async def test_advance_unblocks(console: Build, state_dir: Path) -> None:
@@ -224,11 +235,11 @@ async def test_a_note_keeps_the_status(console: Build, state_dir: Path) -> None:
 
 
 async def test_a_viewer_changes_nothing(
-    console: Build, shipped_plan: Plan, state_dir: Path
+    console: Build, shipped_plan: Plan, state_dir: Path, notices: Notices
 ) -> None:
     console(busy)  # recorded by the coordinator
     app = console(plan=with_role(shipped_plan, "viewer"))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         count = len(journal(state_dir))
         await pilot.press("2", "space", "s", "a", "n")
         assert app.screen is app.screen_stack[0]  # no dialog opened
@@ -238,7 +249,7 @@ async def test_a_viewer_changes_nothing(
         checklist.action_advance()  # reached another way: refused with a message
         await pilot.pause()
         assert len(journal(state_dir)) == count
-        assert any("cannot change the checklist" in n.message for n in app._notifications)
+        assert any("cannot change the checklist" in message for message in notices.messages)
         await pilot.press("u")  # but may look
         assert len(shown(app)) == 18
         titles = [title for title, _help, _call in checklist.commands()]

@@ -22,7 +22,7 @@ from console.plan.model import Plan
 from console.plan.scenarios import Task
 from console.present.checklist import Layout
 from console.tui.widgets.line import Line
-from tests.console.conftest import NOW, Build, all_tabs_mounted, busy, declared
+from tests.console.conftest import NOW, Build, Notices, all_tabs_mounted, busy, declared
 from tests.console.test_checklist import SIZE, cursor, goto, line, shown, tab, with_login
 
 # Order, groups and live updates -------------------------------------------------------------
@@ -115,7 +115,8 @@ async def test_a_minute_updates_only_the_time_cells(
         monkeypatch.setattr(checklist, "rebuild", counted_rebuild)
         monkeypatch.setattr(checklist.table, "update_cell", counted_update)
         clock.set(NOW + timedelta(minutes=1))
-        await pilot.pause(1.2)
+        app.tick()  # what the once-a-second timer does
+        await pilot.pause()
         assert rebuilds == []
         assert {col for _row, col in updates} == {"left"}
         assert len(updates) == 18  # every open task with a due time
@@ -134,7 +135,8 @@ async def test_the_cursor_stays_on_its_task(
         other.refresh()
         actions.set_task(other, "a-prio-1", "done")  # leaves the open tasks: a rebuild
         other.close()
-        await pilot.pause(2.2)
+        app.poll_journal()  # what the once-a-second timer does
+        await pilot.pause()
         assert "a-prio-1" not in shown(app)
         assert cursor(app) == "a-tech-backups"
 
@@ -203,13 +205,13 @@ async def test_mine_by_role_and_by_assignment(console: Build, shipped_plan: Plan
         assert "filter: mine · 5 shown" in line(app, "status")
 
 
-async def test_mine_without_a_person_in_the_plan(console: Build) -> None:
+async def test_mine_without_a_person_in_the_plan(console: Build, notices: Notices) -> None:
     app = console(busy)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.press("2", "m")
         assert len(shown(app)) == 20
         assert tab(app).filter == "all"
-        assert any("not in the plan" in n.message for n in app._notifications)
+        assert any("not in the plan" in message for message in notices.messages)
 
 
 # A thousand tasks --------------------------------------------------------------------

@@ -17,7 +17,7 @@ from console.present.text import fold
 from console.tui.app import DrpApp
 from console.tui.tabs.contacts import ContactsTab
 from console.tui.widgets.table import FittedTable
-from tests.console.conftest import LOGIN, Build, all_tabs_mounted, busy, declared, journal
+from tests.console.conftest import LOGIN, Build, Notices, all_tabs_mounted, busy, declared, journal
 
 SIZE = (80, 24)
 
@@ -36,10 +36,6 @@ def cells(app: DrpApp, key: str) -> list[str]:
 
 def calls(state_dir: Path) -> list[Contacted]:
     return [event for event in journal(state_dir) if isinstance(event, Contacted)]
-
-
-def notes(app: DrpApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
 
 
 async def open_tab(pilot: Pilot[Any]) -> None:
@@ -147,15 +143,15 @@ async def test_the_status_column_shows_who_was_reached(console: Build) -> None:
         assert "REACHED 10:05 · KOMT · Pieter Van den Broeck" in str(detail)
 
 
-async def test_without_a_disaster_it_is_a_phone_book(console: Build) -> None:
+async def test_without_a_disaster_it_is_a_phone_book(console: Build, notices: Notices) -> None:
     app = console()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await open_tab(pilot)
         assert cells(app, "person:pieter-vandenbroeck")[-1] == ""
         assert tab(app).check_action("contact", ()) is None  # shown, greyed out
         tab(app).action_contact("reached")
         await pilot.pause()
-        assert "No active disaster" in notes(app)[-1]
+        assert "No active disaster" in notices.messages[-1]
 
 
 # Search -----------------------------------------------------------------------
@@ -241,21 +237,21 @@ async def test_two_thousand_contacts_are_added_as_the_cursor_comes(
 # Copying a number ---------------------------------------------------------------
 
 
-async def test_c_copies_the_number_and_shows_it(console: Build) -> None:
+async def test_c_copies_the_number_and_shows_it(console: Build, notices: Notices) -> None:
     app = console(busy)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await open_tab(pilot)
         await select(pilot, app, "person:jeroen-martens")
         await pilot.press("c")
         assert app.clipboard == "+32 470 10 20 41"
-        assert notes(app)[-1] == "Phone of Jeroen Martens: +32 470 10 20 41 (copied)"
+        assert notices.messages[-1] == "Phone of Jeroen Martens: +32 470 10 20 41 (copied)"
         await select(pilot, app, "provider:wan")
         await pilot.press("c")
-        assert notes(app)[-1] == "Helpdesk of Brabonet NV: 0800 99 123 (copied)"
+        assert notices.messages[-1] == "Helpdesk of Brabonet NV: 0800 99 123 (copied)"
         await select(pilot, app, "org:gba")  # no number in the plan
         await pilot.press("c")
         assert app.clipboard == "0800 99 123"
-        assert "has no phone number" in notes(app)[-1]
+        assert "has no phone number" in notices.messages[-1]
 
 
 # Recording calls ----------------------------------------------------------------
@@ -295,31 +291,33 @@ async def test_a_call_to_someone_not_tracked_still_shows(console: Build, state_d
         assert cells(app, "person:dirk-hermans")[-1] == "reached 14:00"
 
 
-async def test_organisations_cannot_be_reached(console: Build, state_dir: Path) -> None:
+async def test_organisations_cannot_be_reached(
+    console: Build, state_dir: Path, notices: Notices
+) -> None:
     app = console(declared)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await open_tab(pilot)
         await select(pilot, app, "provider:fw")
         await pilot.press("r")
         await pilot.pause()
         assert calls(state_dir) == []
-        assert "apply to people only" in notes(app)[-1]
+        assert "apply to people only" in notices.messages[-1]
 
 
 async def test_a_viewer_sees_but_records_nothing(
-    console: Build, shipped_plan: Plan, state_dir: Path
+    console: Build, shipped_plan: Plan, state_dir: Path, notices: Notices
 ) -> None:
     plan = shipped_plan.model_copy(update={"access": Access(coordinators=[LOGIN])})
     console(declared, plan=plan)
     app = console(login="viewer-test", plan=plan)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await open_tab(pilot)
         assert tab(app).check_action("contact", ()) is False  # hidden from the footer
         tab(app).action_contact("reached")  # and refused if reached another way
         await pilot.press("r")
         await pilot.pause()
         assert calls(state_dir) == []
-        assert "Not allowed" in [n.title for n in app._notifications]
+        assert "Not allowed" in notices.titles
         await pilot.press("c")  # looking up a number is fine
         assert app.clipboard == "+32 470 10 20 32"
         assert [title for title, _help, _run in tab(app).commands()] == [

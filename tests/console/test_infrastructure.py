@@ -23,7 +23,16 @@ from console.tui.screens.confirm import ConfirmDialog
 from console.tui.screens.ticket import TicketDialog
 from console.tui.tabs.infrastructure import InfrastructureTab
 from console.tui.widgets.table import Column, FittedTable, fit
-from tests.console.conftest import DECLARED, LOGIN, NOW, Build, all_tabs_mounted, busy, journal
+from tests.console.conftest import (
+    DECLARED,
+    LOGIN,
+    NOW,
+    Build,
+    Notices,
+    all_tabs_mounted,
+    busy,
+    journal,
+)
 
 SIZE = (80, 24)
 
@@ -42,10 +51,6 @@ def cells(app: DrpApp, name: str, key: str) -> list[str]:
 
 def title(app: DrpApp, name: str) -> str:
     return str(app.query_one(f"#{name}-title").render())
-
-
-def notes(app: DrpApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
 
 
 def kinds(state_dir: Path, kind: type) -> list[Any]:
@@ -207,11 +212,13 @@ async def test_the_sla_clock_ticks_and_nothing_else_is_redrawn(
 
         monkeypatch.setattr(FittedTable, "update_cell", spy)
         clock.set(NOW + timedelta(minutes=1, seconds=5))
-        await pilot.pause(1.2)
+        app.tick()  # what the once-a-second timer does
+        await pilot.pause()
         assert cells(app, "tickets", wan_ticket(app))[-1] == "! 1:44 left"
         assert updated == [("tickets", "left")]  # one cell, once
         clock.set(NOW + timedelta(hours=2))
-        await pilot.pause(1.2)
+        app.tick()
+        await pilot.pause()
         assert cells(app, "tickets", wan_ticket(app))[-1] == "LATE 0:15"
         assert "1 past the SLA" in title(app, "tickets")
 
@@ -257,9 +264,11 @@ async def test_the_ticket_dialog_marks_the_slas_and_escape_cancels(
         assert [(t.provider, t.ref) for t in kinds(state_dir, TicketOpened)][-1] == ("wan", "")
 
 
-async def test_x_closes_the_selected_ticket_after_asking(console: Build, state_dir: Path) -> None:
+async def test_x_closes_the_selected_ticket_after_asking(
+    console: Build, state_dir: Path, notices: Notices
+) -> None:
     app = console(two_tickets)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await open_tab(pilot)
         await pilot.press("tab")
         assert app.focused is table(app, "tickets")
@@ -278,7 +287,7 @@ async def test_x_closes_the_selected_ticket_after_asking(console: Build, state_d
         await pilot.press("down")
         tab(app).action_close_ticket()
         await pilot.pause()
-        assert "already closed" in notes(app)[-1]
+        assert "already closed" in notices.messages[-1]
 
 
 async def test_tab_moves_between_the_tables_and_the_plan(console: Build) -> None:
@@ -300,26 +309,26 @@ async def test_tab_moves_between_the_tables_and_the_plan(console: Build) -> None
 # Who may do what ------------------------------------------------------------------
 
 
-async def test_without_a_disaster_the_keys_are_greyed_out(console: Build) -> None:
+async def test_without_a_disaster_the_keys_are_greyed_out(console: Build, notices: Notices) -> None:
     app = console()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await open_tab(pilot)
         assert [tab(app).check_action(a, ()) for a in ("component", "open_ticket")] == [None] * 2
         assert cells(app, "components", "wan1")[0] == "[ ?? ]"
         assert title(app, "tickets").startswith("Provider tickets: none")
         tab(app).action_component()
         await pilot.pause()
-        assert "No active disaster" in notes(app)[-1]
+        assert "No active disaster" in notices.messages[-1]
 
 
 async def test_a_viewer_changes_nothing(
-    console: Build, shipped_plan: Plan, state_dir: Path
+    console: Build, shipped_plan: Plan, state_dir: Path, notices: Notices
 ) -> None:
     plan = shipped_plan.model_copy(update={"access": Access(coordinators=[LOGIN])})
     console(busy, plan=plan)
     recorded = len(journal(state_dir))
     app = console(login="viewer-test", plan=plan)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await open_tab(pilot)
         infra = tab(app)
         for action in ("component", "open_ticket", "close_ticket"):
@@ -331,7 +340,7 @@ async def test_a_viewer_changes_nothing(
         await pilot.pause()
         assert app.screen is app.screen_stack[0]  # no dialog opened
         assert len(journal(state_dir)) == recorded
-        assert "Not allowed" in [n.title for n in app._notifications]
+        assert "Not allowed" in notices.titles
         assert infra.commands() == []
 
 

@@ -27,6 +27,7 @@ from tests.console.conftest import (
     LOGIN,
     NOW,
     Build,
+    Notices,
     all_tabs_mounted,
     busy,
     declared,
@@ -266,11 +267,11 @@ async def test_no_active_disaster(console: Build) -> None:
 
 
 async def test_a_viewer_changes_nothing(
-    console: Build, shipped_plan: Plan, state_dir: Path
+    console: Build, shipped_plan: Plan, state_dir: Path, notices: Notices
 ) -> None:
     console(busy)  # recorded by a coordinator
     app = console(login="viewer-test", plan=viewer_plan(shipped_plan))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await show_timeline(pilot)
         tab = app.query_one(TimelineTab)
         for action in ("note", "assess", "meeting"):
@@ -280,7 +281,7 @@ async def test_a_viewer_changes_nothing(
         tab.action_note()  # reached another way, it is refused
         await pilot.pause()
         assert not isinstance(app.screen, NoteDialog)
-        assert any("cannot record" in n.message for n in app._notifications)
+        assert any("cannot record" in message for message in notices.messages)
         assert len(journal(state_dir)) == 13
 
 
