@@ -175,3 +175,12 @@ async def all_tabs_mounted(pilot: Pilot[None]) -> None:
             return
         await pilot.pause(0.01)
     raise AssertionError("the hidden tabs were not mounted within 2 s")
+
+
+async def settle(pilot: Pilot[None], done: Callable[[], bool]) -> None:
+    """Let the console work until `done()`, a refresh at a time (no wall-clock wait)."""
+    for _ in range(200):
+        if done():
+            return
+        await pilot.pause()
+    raise AssertionError("the console did not get there")

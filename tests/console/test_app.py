@@ -108,7 +108,9 @@ async def test_a_member_cannot_declare(
         app.action_declare()  # and refused if reached another way
         await pilot.pause()
         assert journal(state_dir) == []
-        assert any("Only a coordinator" in message for message in notices.messages)
+        assert notices.messages == [
+            "only a coordinator may declare a disaster; member-test is a member"
+        ]
 
 
 async def test_changes_from_elsewhere_appear(

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Input, Label
 
 from console.clock import FixedClock
 from console.incident import actions
+from console.incident.errors import NoActiveIncident
 from console.incident.session import Session
 from console.incident.words import restore_marker as marker
 from console.plan.model import Plan
@@ -30,6 +31,7 @@ from tests.console.conftest import (
     all_tabs_mounted,
     busy,
     journal,
+    settle,
 )
 
 UTC_NOW = NOW.astimezone(UTC)
@@ -242,10 +244,12 @@ async def test_no_dialog_without_an_active_disaster(
     app = console()
     async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await open_tab(pilot)
+        assert tab(app).check_action("restore", ()) is None  # greyed out in the footer
         await pilot.press("r")
+        tab(app).action_restore("main")  # reached another way: told why not
         await pilot.pause()
         assert not isinstance(app.screen, RestoreDialog)
-        assert any("No active disaster" in message for message in notices.messages)
+        assert notices.messages == [NoActiveIncident().message]
         assert restores(state_dir) == []
 
 
@@ -259,11 +263,11 @@ async def test_a_viewer_cannot_record_a_restore(
         await open_tab(pilot)
         backups = tab(app)
         assert backups.check_action("restore", ()) is False  # hidden from the footer
-        assert backups.commands() == []
-        backups.open_restore("main")  # and refused if reached another way
+        assert list(backups.commands()) == []
+        backups.action_restore("main")  # and refused if reached another way
         await pilot.pause()
         assert not isinstance(app.screen, RestoreDialog)
-        assert any("cannot record restores" in message for message in notices.messages)
+        assert "viewer-test is a viewer and cannot change anything" in notices.messages
         assert len(restores(state_dir)) == 1
 
 
@@ -273,18 +277,17 @@ async def test_the_palette_offers_every_backup_and_component(
     app = console(busy)
     async with app.run_test(size=(80, 24)) as pilot:
         await all_tabs_mounted(pilot)
-        commands = tab(app).commands()
-        titles = [title for title, _help, _callback in commands]
+        commands = list(tab(app).commands())
+        titles = [command.title for command in commands]
         assert titles[:3] == [
             "Restore status: Dagelijkse back-up van de virtuele servers",
             "Restore status: Offline kopie op verwisselbare schijven",
             "Restore status: Back-up van Microsoft 365 (mail, OneDrive, SharePoint, Teams)",
         ]
-        [hv2] = [c for c in commands if c[0] == "Restore status: Hyper-V host 2"]
-        assert "(hv2)" in hv2[1]
-        hv2[2]()
-        await pilot.pause()
-        assert isinstance(app.screen, RestoreDialog)
+        [hv2] = [c for c in commands if c.title == "Restore status: Hyper-V host 2"]
+        assert "(hv2)" in hv2.help
+        hv2.callback()
+        await settle(pilot, lambda: isinstance(app.screen, RestoreDialog))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert (restores(state_dir)[-1].system, restores(state_dir)[-1].status) == (

@@ -9,6 +9,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
+from console.incident.errors import NoActiveIncident
 from console.incident.events import Contacted
 from console.plan.model import Plan
 from console.plan.people import Access, Person
@@ -151,7 +152,7 @@ async def test_without_a_disaster_it_is_a_phone_book(console: Build, notices: No
         assert tab(app).check_action("contact", ()) is None  # shown, greyed out
         tab(app).action_contact("reached")
         await pilot.pause()
-        assert "No active disaster" in notices.messages[-1]
+        assert notices.messages == [NoActiveIncident().message]
 
 
 # Search -----------------------------------------------------------------------
@@ -320,7 +321,7 @@ async def test_a_viewer_sees_but_records_nothing(
         assert "Not allowed" in notices.titles
         await pilot.press("c")  # looking up a number is fine
         assert app.clipboard == "+32 470 10 20 32"
-        assert [title for title, _help, _run in tab(app).commands()] == [
+        assert [command.title for command in tab(app).commands()] == [
             "Contacts: search",
             "Contacts: copy the phone number",
         ]
@@ -333,7 +334,7 @@ async def test_commands_bring_the_tab_to_the_front(console: Build, state_dir: Pa
     app = console(declared)
     async with app.run_test(size=SIZE) as pilot:
         await all_tabs_mounted(pilot)
-        commands = {title: run for title, _help, run in tab(app).commands()}
+        commands = {command.title: command.callback for command in tab(app).commands()}
         assert list(commands) == [
             "Contacts: search",
             "Contacts: copy the phone number",

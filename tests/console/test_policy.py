@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.command import CommandList
 from textual.pilot import Pilot
 
@@ -30,7 +31,7 @@ from console.tui.screens.choice import ChoiceDialog
 from console.tui.screens.note import NoteDialog
 from console.tui.screens.restore import RestoreDialog
 from console.tui.tabs.base import ConsoleTab
-from tests.console.conftest import Build, Notices, all_tabs_mounted, busy, journal
+from tests.console.conftest import LOGIN, Build, Notices, all_tabs_mounted, busy, journal, settle
 
 VIEWER = "viewer-test"
 
@@ -45,7 +46,8 @@ def recording_keys(app: DrpApp) -> list[tuple[ConsoleTab, str]]:
 
 
 def as_viewer(plan: Plan) -> Plan:
-    return plan.model_copy(update={"access": Access(coordinators=["boss"], viewers=[VIEWER])})
+    """The plan with an access table: the tests' coordinator records, `VIEWER` looks."""
+    return plan.model_copy(update={"access": Access(coordinators=[LOGIN], viewers=[VIEWER])})
 
 
 async def test_every_tab_records_something_and_declares_it() -> None:
@@ -55,7 +57,8 @@ async def test_every_tab_records_something_and_declares_it() -> None:
 
 
 async def test_a_viewer_sees_no_key_that_records(console: Build, shipped_plan: Plan) -> None:
-    app = console(busy, login=VIEWER, plan=as_viewer(shipped_plan))
+    console(busy, plan=as_viewer(shipped_plan))
+    app = console(login=VIEWER, plan=as_viewer(shipped_plan))
     async with app.run_test(size=(80, 24)) as pilot:
         await all_tabs_mounted(pilot)
         assert {(tab.id, a): tab.check_action(a, ()) for tab, a in recording_keys(app)} == {
@@ -90,7 +93,8 @@ async def test_during_a_disaster_every_key_that_records_works(console: Build) ->
 async def test_every_refusal_reads_as_on_the_command_line(
     console: Build, shipped_plan: Plan, notices: Notices
 ) -> None:
-    app = console(busy, login=VIEWER, plan=as_viewer(shipped_plan))
+    console(busy, plan=as_viewer(shipped_plan))
+    app = console(login=VIEWER, plan=as_viewer(shipped_plan))
     async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await all_tabs_mounted(pilot)
         keys = recording_keys(app)
@@ -133,16 +137,7 @@ async def test_the_console_confirms_in_the_command_lines_words(
     assert notices.messages[-1] == confirmation(last, shipped_plan)
 
 
-async def settle(pilot: Pilot[None], done: Callable[[], bool]) -> None:
-    """Let the console work until `done()`, a refresh at a time (no wall-clock wait)."""
-    for _ in range(200):
-        if done():
-            return
-        await pilot.pause()
-    raise AssertionError("the console did not get there")
-
-
-def first_offer(app: DrpApp) -> str:
+def first_offer(app: App[None]) -> str:
     """The text of the command the palette would run on Enter, if it lists any yet."""
     found = app.screen.query(CommandList)
     if not found or found.first().option_count == 0:
@@ -163,7 +158,7 @@ async def palette(pilot: Pilot[None], command: str) -> None:
     ("command", "dialog"),
     [
         ("Infrastructure: set a component", ChoiceDialog),
-        ("Restore status: Virtuele servers", RestoreDialog),
+        ("Restore status: Dagelijkse", RestoreDialog),
         ("Add a note", NoteDialog),
     ],
 )
