@@ -139,7 +139,7 @@ async def test_busy_incident(console: Build) -> None:
             f"13:30 {LOGIN}  note: Persbericht verstuurd",
             f"13:00 {LOGIN}  restore: main running, restore point 2026-03-27 22:00 CET",
             f"12:16 {LOGIN}  assigned: a-tech-suppliers to Tom Maes",
-            f"12:15 {LOGIN}  task: a-tech-suppliers in progress",
+            f"12:15 {LOGIN}  task: a-tech-suppliers doing",
             f"12:00 {LOGIN}  decision: scenario A: uitwijk naar de bibliotheek",
         ]
         assert not app.query_one("#overview-deadlines-title").display
