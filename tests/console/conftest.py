@@ -5,10 +5,12 @@ plan and a fresh state directory, with a frozen clock and predictable event
 ids, so Pilot tests can assert through the journal and snapshots do not
 change from run to run. `busy` records a realistic incident first.
 
-Time only moves when a test moves it: the test sets the `clock` and calls
-`app.tick()` or `app.poll_journal()` itself, as the once-a-second timers
-would, instead of waiting for them. `notices` collects every notification
-through `run_test(message_hook=notices)`, so none expires before it is read.
+Nothing animates (Pilot would wait for each animation to end, a quarter of
+a second per switch of tab), and time only moves when a test moves it: the
+test sets the `clock` and calls `app.tick()` or `app.poll_journal()` itself,
+as the once-a-second timers would, instead of waiting for them. `notices`
+collects every notification through `run_test(message_hook=notices)`, so
+none expires before it is read.
 """
 
 from __future__ import annotations
@@ -131,7 +133,9 @@ def console(shipped_plan: Plan, state_dir: Path, clock: FixedClock) -> Build:
             session.refresh()
             prepare(session)
             session.close()
-        return make_app(used, state_dir, clock, login=login, host=HOST, id_source=ids)
+        app = make_app(used, state_dir, clock, login=login, host=HOST, id_source=ids)
+        app.animation_level = "none"  # Pilot waits out every animation: hold them still too
+        return app
 
     return build
 

@@ -9,7 +9,6 @@ fed to the tab alone.
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -163,20 +162,14 @@ async def test_ten_thousand_events(
     app = Harness(context)
     async with app.run_test(size=SIZE) as pilot:
         tab = app.query_one(TimelineTab)
-        started = time.perf_counter()
         tab.incident = fold(shipped_plan, events[:-1])
         await pilot.pause()
-        first = time.perf_counter() - started
         shown = app.query_one(DataTable)
         assert shown.row_count == 10_000
         added: list[str] = []
         monkeypatch.setattr(shown, "add_row", counted(shown.add_row, added, "add"))
         monkeypatch.setattr(shown, "clear", counted(shown.clear, added, "clear"))
-        started = time.perf_counter()
         tab.incident = fold(shipped_plan, events)
         await pilot.pause()
-        second = time.perf_counter() - started
-        assert added == ["add"]
+        assert added == ["add"]  # one more event is one more row, not a rebuild
         assert shown.get_row_at(0)[3].plain == "bericht 10000"
-        print(f"10,000 events: {first:.2f} s; one more: {second:.3f} s")
-        assert first < 10 and second < first
