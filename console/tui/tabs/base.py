@@ -103,7 +103,7 @@ class ConsoleTab(Vertical):
             act()
         elif self.size.height:  # laid out: its tables fill within a refresh or two
             self.call_after_refresh(self._run_pending, checks - 1)
-        # else: not laid out yet; `on_resize` tries again once it is
+        # else: not laid out yet; `_laid_out` tries again once it is
 
     @on(events.Resize)
     def _laid_out(self) -> None:
@@ -112,7 +112,7 @@ class ConsoleTab(Vertical):
             self.call_after_refresh(self._run_pending, READY_CHECKS)
 
     def filled(self) -> bool:
-        """Whether the tab is laid out and every table it shows has its columns and rows."""
+        """Whether the tab is laid out and every table it shows has its columns (and so its rows)."""
         if not self.size.height:
             return False
         return all(table.columns for table in self.query(DataTable) if table.display)
