@@ -45,8 +45,37 @@ class KeyValues:
     items: tuple[tuple[str, str], ...]
 
 
-Block = Paragraph | BulletList | Table | KeyValues
+@dataclass(frozen=True)
+class Bar:
+    """One quantity drawn as a bar: how full it is, and the figure in words beside it."""
+
+    label: str
+    """What is measured, such as "Time used" or a priority service's name."""
+    fraction: float
+    """How full, from 0 to 1; more than 1 is drawn full and marked as over."""
+    text: str
+    """The figure as people read it, such as "31:00 of 72:00" or "2 of 3 done"."""
+    level: str = "ok"
+    """"ok", "soon" or "late": the colour where there is colour; the text says it too."""
+
+
+@dataclass(frozen=True)
+class Bars:
+    """A small chart, a bar per line: for what a person would rather look at than read."""
+
+    bars: tuple[Bar, ...]
+    caption: str = ""
+
+
+Block = Paragraph | BulletList | Table | KeyValues | Bars
 """Anything a section can hold besides its subsections."""
+
+
+def text_bar(bar: Bar, width: int = 20) -> str:
+    """A bar in characters, for formats without drawing: "[#####...............]"."""
+    filled = round(min(max(bar.fraction, 0.0), 1.0) * width)
+    over = "+" if bar.fraction > 1 else ""
+    return "[" + "#" * filled + "." * (width - filled) + "]" + over
 
 
 @dataclass(frozen=True)

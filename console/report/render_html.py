@@ -16,6 +16,7 @@ from importlib import resources
 
 from console.i18n import _
 from console.report.document import (
+    Bars,
     Block,
     BulletList,
     Document,
@@ -98,7 +99,27 @@ def _block(block: Block) -> str:
             for label, value in block.items
         )
         return f'<table class="kv"><tbody>{rows}</tbody></table>'
+    if isinstance(block, Bars):
+        return _bars(block)
     return _table(block)
+
+
+def _bars(block: Bars) -> str:
+    """Each bar drawn with CSS alone (nothing fetched), its figure in words beside it."""
+    parts = ['<div class="bars">']
+    for bar in block.bars:
+        percent = round(min(max(bar.fraction, 0.0), 1.0) * 100)
+        level = bar.level if bar.level in ("ok", "soon", "late") else "ok"
+        parts.append(
+            f'<div class="bar"><span class="bar-label">{_text(bar.label)}</span>'
+            f'<span class="bar-track"><span class="bar-fill bar-{level}" '
+            f'style="width: {percent}%"></span></span>'
+            f'<span class="bar-text">{_text(bar.text)}</span></div>'
+        )
+    if block.caption:
+        parts.append(f'<p class="bar-caption">{_text(block.caption)}</p>')
+    parts.append("</div>")
+    return "\n".join(parts)
 
 
 def _section(section: Section, depth: int) -> str:

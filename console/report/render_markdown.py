@@ -14,6 +14,7 @@ import re
 
 from console.i18n import _
 from console.report.document import (
+    Bars,
     Block,
     BulletList,
     Document,
@@ -21,6 +22,7 @@ from console.report.document import (
     Paragraph,
     Section,
     Table,
+    text_bar,
 )
 
 BLOCK_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|=+\s*$|`{3,}|~{3,})")
@@ -72,6 +74,11 @@ def _block(block: Block) -> list[str]:
         return [f"- {_line(_inline(item))}" for item in block.items]
     if isinstance(block, KeyValues):
         return [f"- **{_inline(label)}:** {_inline(value)}" for label, value in block.items]
+    if isinstance(block, Bars):
+        lines = [
+            f"- `{text_bar(bar)}` {_inline(bar.label)}: {_inline(bar.text)}" for bar in block.bars
+        ]
+        return [*lines, "", f"*{_inline(block.caption)}*"] if block.caption else lines
     return _table(block)
 
 

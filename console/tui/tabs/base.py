@@ -112,7 +112,7 @@ class ConsoleTab(Vertical):
             self.call_after_refresh(self._run_pending, READY_CHECKS)
 
     def filled(self) -> bool:
-        """Whether the tab is laid out and every table it shows has its columns (and so its rows)."""
+        """Whether the tab is laid out and every table it shows has its columns, and so its rows."""
         if not self.size.height:
             return False
         return all(table.columns for table in self.query(DataTable) if table.display)
