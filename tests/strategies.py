@@ -13,9 +13,11 @@ from typing import Any
 from hypothesis import strategies as st
 
 from console.incident.events import (
+    AUDIENCES,
     COMPONENT_STATUSES,
     CONTACT_RESULTS,
     EVENT_ADAPTER,
+    REPORT_KINDS,
     RESTORE_STATUSES,
     TASK_STATUSES,
     Event,
@@ -101,6 +103,13 @@ FIELDS: dict[str, st.SearchStrategy[dict[str, Any]]] = {
         }
     ),
     "recovery": st.fixed_dictionaries({"note": texts}),
+    "report": st.fixed_dictionaries(
+        {
+            "report": st.sampled_from(REPORT_KINDS),
+            "audience": st.sampled_from(AUDIENCES),
+            "format": st.sampled_from(["md", "pdf"]),
+        }
+    ),
     "closed": st.fixed_dictionaries({"note": texts}),
 }
 

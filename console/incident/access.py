@@ -35,6 +35,7 @@ Action = Literal[
     "component",
     "ticket",
     "restore",
+    "report",
     "merge",
 ]
 """Everything that writes to the journal, by the name the access rules use."""

@@ -22,11 +22,13 @@ from console.incident.brief import Brief
 from console.incident.errors import ActionError
 from console.incident.events import (
     EVENT_ADAPTER,
+    Audience,
     ComponentStatus,
     ContactResult,
     Declared,
     Event,
     Extent,
+    ReportKind,
     RestoreStatus,
     TaskStatus,
     TicketOpened,
@@ -345,6 +347,20 @@ def restore(
     if point is not None:
         fields["point"] = point
     return _record(session, state.id, at, **fields)
+
+
+def issue_report(
+    session: Session,
+    report: ReportKind,
+    audience: Audience,
+    fmt: str,
+    at: datetime | None = None,
+    incident: str | None = None,
+) -> Event:
+    """Record that a report was exported, so the next one knows what is new since."""
+    require(session.plan, session.login, "report")
+    chosen = session.select(incident).id  # a closed incident's reports are recorded too
+    return _record(session, chosen, at, kind="report", report=report, audience=audience, format=fmt)
 
 
 def start_recovery(

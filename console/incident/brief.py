@@ -29,6 +29,7 @@ from console.incident.events import (
     Meeting,
     Note,
     RecoveryStarted,
+    ReportIssued,
     RestoreChanged,
     TaskAssigned,
     TaskChanged,
@@ -87,6 +88,7 @@ class Brief:
                 | Note()
                 | ComponentChanged()
                 | RestoreChanged()
+                | ReportIssued()
             ):
                 pass  # these change as often as they like: the fold keeps the last of each
             case _:

@@ -19,11 +19,15 @@ ContactResult = Literal["reached", "no-answer", "unreachable"]
 TaskStatus = Literal["todo", "doing", "done", "blocked", "skipped"]
 ComponentStatus = Literal["up", "degraded", "down", "unknown"]
 RestoreStatus = Literal["planned", "running", "restored", "verified"]
+ReportKind = Literal["status", "after-action"]
+Audience = Literal["board", "public"]
 
 CONTACT_RESULTS: tuple[ContactResult, ...] = ("reached", "no-answer", "unreachable")
 TASK_STATUSES: tuple[TaskStatus, ...] = ("todo", "doing", "done", "blocked", "skipped")
 COMPONENT_STATUSES: tuple[ComponentStatus, ...] = ("up", "degraded", "down", "unknown")
 RESTORE_STATUSES: tuple[RestoreStatus, ...] = ("planned", "running", "restored", "verified")
+REPORT_KINDS: tuple[ReportKind, ...] = ("status", "after-action")
+AUDIENCES: tuple[Audience, ...] = ("board", "public")
 
 
 def _utc(value: datetime) -> datetime:
@@ -179,6 +183,18 @@ class RestoreChanged(BaseEvent):
     """The restore point (the moment the backup was taken)."""
 
 
+class ReportIssued(BaseEvent):
+    """A report was exported: what the board or the public was told, and when."""
+
+    kind: Literal["report"] = "report"
+    report: ReportKind
+    """A status report or the after-action report."""
+    audience: Audience
+    """For the board (and the crisis staff), or for the public (staff, website)."""
+    format: str
+    """The file format it was written in, such as "pdf"."""
+
+
 class RecoveryStarted(BaseEvent):
     """The recovery phase began: the return to normal."""
 
@@ -208,6 +224,7 @@ Event = Annotated[
     | TicketOpened
     | TicketClosed
     | RestoreChanged
+    | ReportIssued
     | RecoveryStarted
     | Closed,
     Field(discriminator="kind"),

@@ -28,6 +28,7 @@ from console.incident.events import (
     Meeting,
     Note,
     RecoveryStarted,
+    ReportIssued,
     RestoreChanged,
     TaskAssigned,
     TaskChanged,
@@ -94,6 +95,7 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
     contacts: dict[str, Contacted] = {}
     components: dict[str, ComponentChanged] = {}
     restores: dict[str, RestoreChanged] = {}
+    reports: list[ReportIssued] = []
     for event in timeline:
         brief.take(event)  # the declaration, the decision, the recovery, closings, tickets
         match event:
@@ -112,6 +114,8 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
                 if event.point is None and known_point is not None:
                     event = event.model_copy(update={"point": known_point})  # keep the point
                 restores[event.system] = event
+            case ReportIssued():
+                reports.append(event)
             case (
                 Declared()
                 | Decided()
@@ -232,6 +236,7 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
             RestoreState(system=r.system, status=r.status, at=r.at, point=r.point)
             for r in sorted(restores.values(), key=sort_key)
         ],
+        reports=reports,
         timeline=timeline,
         unknown_ids=sorted(set(referenced) - known),
     )

@@ -13,10 +13,13 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from console.incident.events import (
+    Audience,
     ComponentStatus,
     ContactResult,
     Event,
     Extent,
+    ReportIssued,
+    ReportKind,
     RestoreStatus,
     TaskStatus,
 )
@@ -138,6 +141,8 @@ class IncidentState:
     tickets: list[TicketState] = field(default_factory=list)
     components: list[ComponentState] = field(default_factory=list)
     restores: list[RestoreState] = field(default_factory=list)
+    reports: list[ReportIssued] = field(default_factory=list)
+    """Every report exported, in order: what the board or the public was told, and when."""
     timeline: list[Event] = field(default_factory=list)
     unknown_ids: list[str] = field(default_factory=list)
 
@@ -154,6 +159,11 @@ class IncidentState:
     def task(self, task_id: str) -> TaskState | None:
         """The task with this id, if it is in the current task list."""
         return next((t for t in self.tasks if t.id == task_id), None)
+
+    def last_report(self, kind: ReportKind, audience: Audience) -> ReportIssued | None:
+        """The latest report of this kind issued to this audience, if any."""
+        found = [r for r in self.reports if r.report == kind and r.audience == audience]
+        return found[-1] if found else None
 
     def open_tickets(self) -> list[TicketState]:
         """Tickets not yet closed."""

@@ -25,6 +25,7 @@ from console.i18n import _
 from console.incident import timefmt
 from console.incident.events import (
     Assessment,
+    Audience,
     Closed,
     ComponentChanged,
     ComponentStatus,
@@ -36,6 +37,8 @@ from console.incident.events import (
     Meeting,
     Note,
     RecoveryStarted,
+    ReportIssued,
+    ReportKind,
     RestoreChanged,
     RestoreStatus,
     TaskAssigned,
@@ -205,6 +208,28 @@ def extent_word(extent: Extent) -> str:
             assert_never(extent)
 
 
+def report_word(kind: ReportKind) -> str:
+    """A kind of report, in words."""
+    match kind:
+        case "status":
+            return _("status report")
+        case "after-action":
+            return _("after-action report")
+        case _:
+            assert_never(kind)
+
+
+def audience_word(audience: Audience) -> str:
+    """Whom a report is for, in words."""
+    match audience:
+        case "board":
+            return _("the board and the crisis staff")
+        case "public":
+            return _("staff and the public")
+        case _:
+            assert_never(audience)
+
+
 def incident_word(drill: bool) -> str:
     """What an incident is: a drill or a (real) disaster."""
     return _("drill") if drill else _("disaster")
@@ -240,6 +265,8 @@ def kind_word(event: Event) -> str:
             return _("ticket closed")
         case RestoreChanged():
             return _("restore")
+        case ReportIssued():
+            return _("report issued")
         case RecoveryStarted():
             return _("recovery")
         case Closed():
@@ -290,6 +317,12 @@ def event_detail(event: Event, plan: Plan) -> str:
                 zone = ZoneInfo(plan.organisation.timezone)
                 point = timefmt.when(event.point, zone)
                 detail = _("{detail}, restore point {point}").format(detail=detail, point=point)
+        case ReportIssued():
+            detail = _("{report} for {audience} ({format})").format(
+                report=report_word(event.report),
+                audience=audience_word(event.audience),
+                format=event.format,
+            )
         case Meeting() | Assessment() | RecoveryStarted() | Closed():
             detail = event.note
         case _:

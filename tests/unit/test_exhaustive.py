@@ -36,6 +36,8 @@ STATUSES = {
     'ComponentStatus = Literal["up"': 'ComponentStatus = Literal["flaky", "up"',
     'RestoreStatus = Literal["planned"': 'RestoreStatus = Literal["copying", "planned"',
     'Extent = Literal["total"': 'Extent = Literal["local", "total"',
+    'ReportKind = Literal["status"': 'ReportKind = Literal["flash", "status"',
+    'Audience = Literal["board"': 'Audience = Literal["press", "board"',
 }
 
 EXPECTED = {
@@ -51,6 +53,8 @@ EXPECTED = {
     ("console/incident/words.py", "restore_word"),
     ("console/incident/words.py", "restore_meaning"),
     ("console/incident/words.py", "extent_word"),
+    ("console/incident/words.py", "report_word"),
+    ("console/incident/words.py", "audience_word"),
 }
 """Every function that must learn a new event kind or status: mypy names each one."""
 

@@ -22,8 +22,10 @@ from rich.cells import cell_len
 from console.clock import FixedClock
 from console.incident import actions
 from console.incident.events import (
+    AUDIENCES,
     COMPONENT_STATUSES,
     CONTACT_RESULTS,
+    REPORT_KINDS,
     RESTORE_STATUSES,
     TASK_STATUSES,
     Event,
@@ -35,6 +37,7 @@ from console.incident.state import ContactStatus
 from console.incident.urgency import marked_left
 from console.incident.words import (
     OVERDUE_MARK,
+    audience_word,
     backdated,
     component_marker,
     component_word,
@@ -42,6 +45,7 @@ from console.incident.words import (
     contact_word,
     describe,
     extent_word,
+    report_word,
     restore_marker,
     restore_meaning,
     restore_word,
@@ -67,8 +71,19 @@ EXTENTS: tuple[Extent, ...] = typing.get_args(Extent)
         (RESTORE_STATUSES, restore_word),
         (RESTORE_STATUSES, restore_meaning),
         (EXTENTS, extent_word),
+        (REPORT_KINDS, report_word),
+        (AUDIENCES, audience_word),
     ],
-    ids=["task", "contact", "component", "restore", "restore-meaning", "extent"],
+    ids=[
+        "task",
+        "contact",
+        "component",
+        "restore",
+        "restore-meaning",
+        "extent",
+        "report",
+        "audience",
+    ],
 )
 def test_every_status_has_its_own_words(
     statuses: tuple[str, ...], word: Callable[[typing.Any], str]
