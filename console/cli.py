@@ -28,7 +28,7 @@ from console.i18n import _, set_language
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    from console.commands import actions, binder, check, init, merge, status
+    from console.commands import actions, binder, check, init, merge, report, status
 
     parser = argparse.ArgumentParser(
         prog="drp",
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"drp {__version__}")
     add_console_arguments(parser)
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
-    for command in (check, init, binder, actions, status, merge):
+    for command in (check, init, binder, actions, status, report, merge):
         command.register(subparsers)
     return parser
 

@@ -7,14 +7,12 @@ Markdown or self-contained HTML, to standard output or to a file created mode
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-from console.commands.common import UserError, add_plan_argument, plan_path, say
+from console.commands.common import add_plan_argument, plan_path
+from console.commands.output import add_output_arguments, deliver
 from console.errors import EXIT_OK
 from console.i18n import _, set_language
 from console.plan.loader import load_plan
-from console.store.files import TargetExists, write_private
 
 FORMATS = ("md", "html")
 """The names in `console.report.renderers.RENDERERS` (kept here: `--help` loads no renderer)."""
@@ -36,8 +34,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         choices=FORMATS,
         help=_("md or html (default: from the -o file name, else md)"),
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (mode 0600)"))
-    parser.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
+    add_output_arguments(parser)
     parser.set_defaults(run=run)
 
 
@@ -50,23 +47,5 @@ def run(args: argparse.Namespace) -> int:
     plan = load_plan(path)  # PlanError is reported by the caller
     set_language(plan.organisation.language)
     text = render_binder(plan, format_for(args.format, args.output).name)
-    if not args.output:
-        sys.stdout.write(text)
-        return EXIT_OK
-    output = Path(args.output)
-    try:
-        write_private(output, text, overwrite=args.force)
-    except TargetExists:
-        raise UserError(
-            _("{path} already exists; add --force to replace it").format(path=output)
-        ) from None
-    except IsADirectoryError:
-        raise UserError(_("{path} is a directory").format(path=output)) from None
-    except FileNotFoundError:
-        raise UserError(
-            _("{path}: the folder {folder} does not exist").format(
-                path=output, folder=output.parent
-            )
-        ) from None
-    say(_("Wrote {path}.").format(path=output))
+    deliver(text, args.output, force=args.force)
     return EXIT_OK

@@ -185,10 +185,12 @@ def render_html(doc: Document) -> str:
         parts.append(f'<header class="running running-header">{running}</header>')
     parts.append("<main>")
     parts.append(_cover(doc))
-    parts.append('<nav class="toc" aria-labelledby="contents">')
-    parts.append('<h2 id="contents">{}</h2>'.format(escape(_("Contents"))))
-    parts.append(_contents_list(doc.sections))
-    parts.append("</nav>")
+    contents = _contents_list(doc.sections)
+    if contents:  # a short report of unnumbered sections has none
+        parts.append('<nav class="toc" aria-labelledby="contents">')
+        parts.append('<h2 id="contents">{}</h2>'.format(escape(_("Contents"))))
+        parts.append(contents)
+        parts.append("</nav>")
     parts.extend(_section(section, 1) for section in doc.sections)
     parts.append("</main>")
     if marking:

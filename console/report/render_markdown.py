@@ -117,7 +117,8 @@ def render_markdown(doc: Document) -> str:
     if doc.details:
         lines.extend(_block(KeyValues(doc.details)))
         lines.append("")
-    lines.extend(_contents(doc))
+    if any(section.number for _depth, section in doc.walk()):
+        lines.extend(_contents(doc))  # a short report of unnumbered sections has none
     for section in doc.sections:
         lines.extend(_section(section, 1))
     if banner:

@@ -20,8 +20,9 @@ class TargetExists(FileExistsError):
     """The target file exists and overwriting was not asked for."""
 
 
-def write_private(path: Path, text: str, *, overwrite: bool = False) -> None:
-    """Write `text` to `path` atomically, mode 0600; refuse an existing file unless `overwrite`."""
+def write_private(path: Path, content: str | bytes, *, overwrite: bool = False) -> None:
+    """Write `content` (text as UTF-8) to `path` atomically, mode 0600; refuse an existing
+    file unless `overwrite`."""
     path = Path(path)
     if path.is_dir():
         raise IsADirectoryError(path)
@@ -32,7 +33,7 @@ def write_private(path: Path, text: str, *, overwrite: bool = False) -> None:
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, PRIVATE_MODE)  # the umask may have narrowed, never widened

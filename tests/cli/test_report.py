@@ -1,0 +1,234 @@
+"""`drp report` and `drp incidents`, end to end on a real journal.
+
+The status report is checked against golden files (a fixed journal on a
+fixed clock, for both audiences; `pytest --snapshot-update` refreshes them
+after a deliberate change), and by what matters to its readers: a drill says
+so in every format, the public text names no person and no personal phone,
+exporting records what the board was told so that the next report starts
+from there, and files are private and never clobbered.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from syrupy.assertion import SnapshotAssertion
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from console.clock import FixedClock
+from console.incident import actions
+from console.incident.access import current_login
+from console.incident.events import ReportIssued
+from console.incident.session import Session
+from console.plan.loader import load_plan
+from console.store.journal import JournalReader
+from tests.conftest import SHIPPED_PLAN, Result
+from tests.console.conftest import NOW, SequentialIds, busy
+
+Run = Callable[..., Result]
+AT = NOW.astimezone(UTC).isoformat()
+FORMATS = ("md", "html", "json")
+
+
+class TextFile(SingleFileSnapshotExtension):
+    """A golden file per report, stored as the text it is."""
+
+    _write_mode = WriteMode.TEXT
+    _file_extension = "txt"
+
+
+@pytest.fixture
+def golden(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    return snapshot.use_extension(TextFile)
+
+
+def record(state: Path, prepare: Callable[[Session], None], drill: bool = False) -> None:
+    """A journal written by the tests' coordinator, with predictable ids."""
+    plan = load_plan(SHIPPED_PLAN)
+    session = Session(
+        plan, state, FixedClock(NOW), login="coordinator-test", host="h", id_source=SequentialIds()
+    )
+    session.refresh()
+    if drill:
+        actions.declare(session, "total", "Oefening", drill=True, at=NOW.replace(hour=10))
+        actions.decide(session, "A", at=NOW.replace(hour=11))
+    else:
+        prepare(session)
+    session.close()
+
+
+@pytest.fixture
+def run(tmp_path: Path, drp: Run) -> Run:
+    """`drp` on the shipped plan and a state directory of its own."""
+
+    def call(*args: str) -> Result:
+        return drp(*args, "--plan", str(SHIPPED_PLAN), "--state", str(tmp_path / "state"))
+
+    return call
+
+
+@pytest.fixture
+def busy_state(tmp_path: Path) -> Path:
+    record(tmp_path / "state", busy)
+    return tmp_path / "state"
+
+
+def reports_in(state: Path) -> list[ReportIssued]:
+    return [e for e in JournalReader(state).poll().events if isinstance(e, ReportIssued)]
+
+
+@pytest.mark.parametrize("audience", ["board", "public"])
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_the_status_report_matches_its_golden_file(
+    busy_state: Path, run: Run, golden: SnapshotAssertion, audience: str, fmt: str
+) -> None:
+    result = run("report", "--audience", audience, "--format", fmt, "--now", AT)
+    assert result.status == 0, result.err
+    assert result.out == golden
+
+
+def test_the_board_report_holds_conditions_actions_and_needs(busy_state: Path, run: Run) -> None:
+    out = run("report", "--now", AT).out
+    order = [
+        "Clocks and progress",
+        "Conditions",
+        "Components down or degraded",
+        "Open provider tickets",
+        "Restores in progress",
+        "Crisis staff not yet reached",
+        "Actions",
+        "In progress",
+        "Needs",
+        "Priority services",
+        "Latest events",
+    ]
+    positions = [out.index(f" {heading}\n") for heading in order]
+    assert positions == sorted(positions)
+    assert "wan1 WAN aansluiting" in out and "INC-4471" in out
+    assert "| main | running | 2026-03-27 22:00 CET |" in out
+    assert "Sofie De Wilde: no answer" in out
+    assert "Decision open: the recovery phase has not started." in out
+    assert "`[#...................]` Time to the target: 4:00 used of 3d 00:00" in out
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("audience", ["board", "public"])
+def test_a_drill_says_so_in_every_format(tmp_path: Path, run: Run, fmt: str, audience: str) -> None:
+    record(tmp_path / "state", busy, drill=True)
+    out = run("report", "--format", fmt, "--audience", audience, "--now", AT).out
+    if fmt == "json":
+        assert json.loads(out)["report"]["drill"] is True
+    else:
+        assert "DRILL" in out
+
+
+def personal_data() -> list[str]:
+    """Every person's name and phone number in the plan, the digits of the numbers too."""
+    plan = load_plan(SHIPPED_PLAN)
+    found = []
+    for person in plan.people:
+        found.append(person.name)
+        if person.phone:
+            found.append(person.phone)
+            found.append(re.sub(r"\D", "", person.phone))
+    return found
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_public_report_names_no_person_and_no_personal_phone(
+    busy_state: Path, run: Run, fmt: str
+) -> None:
+    out = run("report", "--audience", "public", "--format", fmt, "--now", AT).out
+    digits = re.sub(r"\D", "", out)
+    leaked = [
+        value
+        for value in personal_data()
+        if value in out or (value.isdigit() and len(value) >= 8 and value in digits)
+    ]
+    assert leaked == []
+    for private in ("INC-4471", "kabel", "Persbericht", "coordinator-test", "uitwijk naar"):
+        assert private not in out
+    assert "+32 9 300 10 00" in out  # the organisation's own number
+    assert "Schoolstraat 3" in out  # the fallback site's address
+
+
+def test_exporting_records_what_was_told_and_the_next_report_starts_there(
+    busy_state: Path, run: Run
+) -> None:
+    first = run("report")
+    assert first.status == 0, first.err
+    [issued] = reports_in(busy_state)
+    assert (issued.report, issued.audience, issued.format) == ("status", "board", "md")
+    second = json.loads(run("report", "--format", "json").out)
+    assert datetime.fromisoformat(second["report"]["since"]) == issued.at
+    assert second["done_since"] == []  # nothing happened since the first report
+    since = json.loads(run("report", "--format", "json", "--since", "2026-03-28T13:00").out)
+    assert [e["what"] for e in since["done_since"]][:1] == ["note"]
+
+
+def test_a_reproduced_report_records_nothing(busy_state: Path, run: Run) -> None:
+    assert run("report", "--now", AT).status == 0
+    assert reports_in(busy_state) == []
+
+
+def test_a_viewer_exports_and_records_nothing(tmp_path: Path, drp: Run) -> None:
+    plan = tmp_path / "plan.toml"
+    viewer = current_login()
+    text = SHIPPED_PLAN.read_text("utf-8")
+    plan.write_text(
+        text + f'\n[access]\ncoordinators = ["coordinator-test"]\nviewers = ["{viewer}"]\n',
+        "utf-8",
+    )
+    record(tmp_path / "state", busy)
+    result = drp("report", "--plan", str(plan), "--state", str(tmp_path / "state"))
+    assert result.status == 0, result.err
+    assert "Status report" in result.out
+    assert reports_in(tmp_path / "state") == []
+
+
+def test_files_are_private_and_never_clobbered(busy_state: Path, run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "status.json"
+    assert run("report", "-o", str(target), "--now", AT).status == 0
+    assert target.stat().st_mode & 0o777 == 0o600
+    data: dict[str, Any] = json.loads(target.read_text("utf-8"))  # the suffix chose json
+    assert data["report"]["kind"] == "status"
+    again = run("report", "-o", str(target), "--now", AT)
+    assert again.status == 2
+    assert again.err.strip() == f"drp: {target} already exists; add --force to replace it"
+    assert run("report", "-o", str(target), "--force", "--now", AT).status == 0
+    missing = run("report", "-o", str(tmp_path / "no" / "such" / "r.md"), "--now", AT)
+    assert missing.status == 2 and missing.err.count("\n") == 1
+
+
+def test_without_an_active_incident_it_reports_on_the_last_closed(
+    busy_state: Path, run: Run
+) -> None:
+    assert run("close", "--note", "voorbij").status == 0
+    out = json.loads(run("report", "--format", "json", "--now", AT).out)
+    assert out["incident"]["id"].startswith("20260328-")
+    assert out["incident"]["closed_at"] is not None
+
+
+def test_with_no_incident_at_all_it_says_so(run: Run) -> None:
+    result = run("report")
+    assert result.status == 2
+    assert result.err == "drp: no incident in this state directory yet: nothing to report\n"
+
+
+def test_incidents_lists_every_incident(tmp_path: Path, run: Run) -> None:
+    record(tmp_path / "state", busy)
+    assert run("declare", "--drill", "--summary", "oefening").status == 0
+    listed = json.loads(run("incidents", "--json").out)
+    assert [(i["drill"], i["scenario"], i["closed_at"]) for i in listed] == [
+        (False, "A", None),
+        (True, None, None),
+    ]
+    text = run("incidents").out.splitlines()
+    assert text[0].split() == ["Incident", "Kind", "Declared", "Scenario", "Closed"]
+    assert "real" in text[1] and "drill" in text[2]
