@@ -118,6 +118,7 @@ def render(
     since: datetime | None,
 ) -> str | bytes:
     """The report in the format asked for."""
+    from console.report.after_action import AfterAction
     from console.report.renderers import RENDERERS
     from console.report.report_data import status_report_data
     from console.report.status_report import build_status_report
@@ -125,7 +126,12 @@ def render(
     audience: Audience = args.audience
     kind: ReportKind = args.kind
     if kind == "after-action":
-        raise UserError(_("the after-action report is not available yet"))
+        if audience != "board":
+            raise UserError(_("the after-action report is for the board; leave out --audience"))
+        figures = AfterAction(session.plan, state, now)
+        if fmt == "json":
+            return json.dumps(figures.data(), ensure_ascii=False, indent=2) + "\n"
+        return RENDERERS[fmt].render(figures.document())
     if fmt == "json":
         data = status_report_data(session.plan, state, now, audience, since)
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -48,11 +48,13 @@ def golden(snapshot: SnapshotAssertion) -> SnapshotAssertion:
     return snapshot.use_extension(TextFile)
 
 
-def record(state: Path, prepare: Callable[[Session], None], drill: bool = False) -> None:
-    """A journal written by the tests' coordinator, with predictable ids."""
+def record(
+    state: Path, prepare: Callable[[Session], None], drill: bool = False, now: datetime = NOW
+) -> None:
+    """A journal written by the tests' coordinator at `now`, with predictable ids."""
     plan = load_plan(SHIPPED_PLAN)
     session = Session(
-        plan, state, FixedClock(NOW), login="coordinator-test", host="h", id_source=SequentialIds()
+        plan, state, FixedClock(now), login="coordinator-test", host="h", id_source=SequentialIds()
     )
     session.refresh()
     if drill:
@@ -71,6 +73,28 @@ def run(tmp_path: Path, drp: Run) -> Run:
         return drp(*args, "--plan", str(SHIPPED_PLAN), "--state", str(tmp_path / "state"))
 
     return call
+
+
+def closed_day(session: Session) -> None:
+    """The busy morning, then the rest of the disaster until it is closed two days later."""
+    busy(session)
+    day = NOW.replace
+
+    def at(days: int, hour: int, minute: int = 0) -> datetime:
+        return (NOW + timedelta(days=days)).replace(hour=hour, minute=minute)
+
+    actions.contact(session, "sofie-dewilde", "reached", at=day(hour=14, minute=20))
+    actions.set_task(session, "meeting", "done", at=day(hour=15, minute=30))
+    actions.close_ticket(session, "wan-000B", "kabel hersteld", at=day(hour=16))
+    actions.restore(session, "main", "verified", at=day(hour=17))
+    for number, (days, hour) in enumerate([(0, 20), (1, 9), (1, 10), (1, 11), (1, 12)], 1):
+        actions.set_task(session, f"a-prio-{number}", "done", at=at(days, hour))
+    actions.start_recovery(session, "terug naar het administratief centrum", at=at(2, 9))
+    actions.close(session, "voorbij", at=at(2, 18))
+
+
+LATER = NOW + timedelta(days=3)
+AFTER = LATER.astimezone(UTC).isoformat()
 
 
 @pytest.fixture
@@ -170,6 +194,55 @@ def test_exporting_records_what_was_told_and_the_next_report_starts_there(
     assert second["done_since"] == []  # nothing happened since the first report
     since = json.loads(run("report", "--format", "json", "--since", "2026-03-28T13:00").out)
     assert [e["what"] for e in since["done_since"]][:1] == ["note"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_the_after_action_report_matches_its_golden_file(
+    tmp_path: Path, run: Run, golden: SnapshotAssertion, fmt: str
+) -> None:
+    record(tmp_path / "state", closed_day, now=LATER)
+    result = run("report", "--kind", "after-action", "--format", fmt, "--now", AFTER)
+    assert result.status == 0, result.err
+    assert result.out == golden
+
+
+def test_the_after_action_report_says_what_was_met_and_missed(tmp_path: Path, run: Run) -> None:
+    record(tmp_path / "state", closed_day, now=LATER)
+    data = json.loads(run("report", "--kind", "after-action", "--format", "json").out)
+    assert data["target"]["met"] is True
+    assert (
+        data["target"]["margin_seconds"] == -47 * 3600
+    )  # back on the 29th at 12:00, due the 31st at 11:00
+    tasks = {task["id"]: task for task in data["tasks"]}
+    assert tasks["reported"]["late_seconds"] == -50 * 60  # done at 10:10, due at 11:00
+    assert tasks["meeting"]["late_seconds"] == 90 * 60  # done at 15:30, due at 14:00
+    assert data["tasks"][0]["late_seconds"] > 0  # the late ones first
+    assert tasks["meeting"]["done_by"] == "coordinator-test"
+    calls = {call["id"]: call for call in data["call_tree"]}
+    assert calls["pieter-vandenbroeck"]["after_seconds"] == 5 * 60
+    assert calls["sofie-dewilde"]["after_seconds"] == 4 * 3600 + 20 * 60
+    assert calls["marleen-verhulst"]["reached_at"] is None
+    [ticket] = data["tickets"]
+    assert ticket["met"] is False  # due 15:45, closed 16:00
+    [restore] = data["restores"]
+    assert restore["data_lost_seconds"] == 12 * 3600  # point 22:00 the evening before
+    out = run("report", "--kind", "after-action").out
+    assert "Target 2026-03-31 11:00 CEST: met." in out
+    assert "missed by 0:15" in out
+
+
+def test_a_drill_gets_an_exercise_report(tmp_path: Path, run: Run) -> None:
+    record(tmp_path / "state", busy, drill=True)
+    out = run("report", "--kind", "after-action", "--now", AT).out
+    assert "Exercise report DRILL-" in out
+    assert "provisional: the incident is still open" in out
+    assert "(T+1:00)" in out  # each due time as its offset from the declaration
+
+
+def test_the_after_action_report_is_for_the_board(busy_state: Path, run: Run) -> None:
+    result = run("report", "--kind", "after-action", "--audience", "public")
+    assert result.status == 2
+    assert "for the board" in result.err
 
 
 def test_a_reproduced_report_records_nothing(busy_state: Path, run: Run) -> None:
