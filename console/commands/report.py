@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from console.commands.common import UserError, say
+from console.commands.common import say
 from console.commands.output import add_output_arguments, deliver
 from console.commands.session import add_session_arguments, open_session
 from console.errors import EXIT_OK
@@ -24,11 +24,11 @@ from console.i18n import _
 from console.incident import timefmt
 from console.incident.access import allowed
 from console.incident.events import AUDIENCES, REPORT_KINDS, Audience, ReportKind
-from console.incident.session import IncidentSummary, Session
-from console.incident.state import IncidentState
+from console.incident.session import Session
 
 FORMATS = ("md", "html", "json")
-"""What `--format` takes: the renderers' names, and json (kept here: `--help` loads no renderer)."""
+"""What `--format` takes: `console.report.reports.report_formats()`, kept here so that
+`--help` loads no renderer (a test holds the two together)."""
 
 SUFFIXES = {".json": "json"}
 """File name endings that choose a format no renderer has."""
@@ -84,19 +84,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     listing.set_defaults(run=run_incidents)
 
 
-def reported(session: Session, incident: str | None) -> IncidentSummary:
-    """The incident named, else the active one, else the most recently closed one."""
-    if incident:
-        return session.select(incident)
-    found = session.active()
-    if found is not None:
-        return found
-    closed = [summary for summary in session.incidents() if summary.closed]
-    if not closed:
-        raise UserError(_("no incident in this state directory yet: nothing to report"))
-    return closed[-1]
-
-
 def chosen_format(args: argparse.Namespace) -> str:
     """--format, else the one the output file's name asks for, else md."""
     from console.report.renderers import format_for
@@ -109,48 +96,21 @@ def chosen_format(args: argparse.Namespace) -> str:
     return format_for(None, args.output).name
 
 
-def render(
-    session: Session,
-    state: IncidentState,
-    args: argparse.Namespace,
-    fmt: str,
-    now: datetime,
-    since: datetime | None,
-) -> str | bytes:
-    """The report in the format asked for."""
-    from console.report.after_action import AfterAction
-    from console.report.renderers import RENDERERS
-    from console.report.report_data import status_report_data
-    from console.report.status_report import build_status_report
-
-    audience: Audience = args.audience
-    kind: ReportKind = args.kind
-    if kind == "after-action":
-        if audience != "board":
-            raise UserError(_("the after-action report is for the board; leave out --audience"))
-        figures = AfterAction(session.plan, state, now)
-        if fmt == "json":
-            return json.dumps(figures.data(), ensure_ascii=False, indent=2) + "\n"
-        return RENDERERS[fmt].render(figures.document())
-    if fmt == "json":
-        data = status_report_data(session.plan, state, now, audience, since)
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    document = build_status_report(session.plan, state, now, audience, since)
-    return RENDERERS[fmt].render(document)
-
-
 def run(args: argparse.Namespace) -> int:
     """Write the report, and record that it was issued."""
     from console.commands.session import at_option
+    from console.report.reports import render_report, report_subject
 
     session = open_session(args, views=True)
     try:
-        summary = reported(session, args.incident)
+        summary = report_subject(session, args.incident)
         state = session.state(summary.id)
         now = session.now()
         since = at_option(args, session, "since")
         fmt = chosen_format(args)
-        content = render(session, state, args, fmt, now, since)
+        kind: ReportKind = args.kind
+        audience: Audience = args.audience
+        content = render_report(session.plan, state, now, kind, audience, fmt, since)
         deliver(content, args.output, force=args.force)
         if not args.now and allowed(session.role, "report"):
             from console.incident import actions

@@ -223,9 +223,9 @@ def audience_word(audience: Audience) -> str:
     """Whom a report is for, in words."""
     match audience:
         case "board":
-            return _("the board and the crisis staff")
+            return _("the board")
         case "public":
-            return _("staff and the public")
+            return _("the public")
         case _:
             assert_never(audience)
 

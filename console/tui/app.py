@@ -30,6 +30,7 @@ from textual.widgets import Footer, Input, TabbedContent, TabPane
 from console.errors import DrpError
 from console.i18n import _
 from console.tui.coordinator import CoordinatorActions
+from console.tui.export import ExportActions
 from console.tui.policy import show_error
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.header import IncidentHeader
@@ -62,7 +63,7 @@ def tab_class(tab_id: str, name: str) -> type[ConsoleTab]:
     return found
 
 
-class DrpApp(CoordinatorActions):
+class DrpApp(CoordinatorActions, ExportActions):
     """The disaster recovery crisis console."""
 
     CSS_PATH = [
@@ -79,6 +80,7 @@ class DrpApp(CoordinatorActions):
         Binding("S", "decide", _("Decide")),
         Binding("R", "recover", _("Recover")),
         Binding("X", "close_incident", _("Close")),
+        Binding("e", "export", _("Export"), show=False),
         Binding("q", "quit", _("Quit")),
     ]
 
@@ -204,6 +206,7 @@ class DrpApp(CoordinatorActions):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from self.coordinator_commands()
+        yield from self.export_commands()
         for number, (tab_id, label, _tab) in enumerate(TABS, start=1):
             yield SystemCommand(
                 _("Show {tab} ({number})").format(tab=label, number=number),

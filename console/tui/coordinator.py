@@ -51,7 +51,7 @@ class CoordinatorActions(App[None]):
         """The coordinator's keys by the one policy of the tabs; nothing before the plan is read."""
         rule = COORDINATOR_KEYS.get(action)
         if rule is None:
-            return True
+            return super().check_action(action, parameters)
         if not self.opened:
             return False
         if action == "declare":
