@@ -17,6 +17,7 @@ from console.i18n import N_
 from console.report.document import Document
 from console.report.render_html import render_html
 from console.report.render_markdown import render_markdown
+from console.report.render_text import render_text
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ RENDERERS: dict[str, Renderer] = {
     for renderer in (
         Renderer("md", (".md", ".markdown"), render_markdown, N_("Markdown")),
         Renderer("html", (".html", ".htm"), render_html, N_("a self-contained HTML page")),
+        Renderer("txt", (".txt", ".text"), render_text, N_("plain text for a mail or a chat")),
     )
 }
 """The formats, by name; the first is the default."""

@@ -22,18 +22,20 @@ from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from console.clock import FixedClock
+from console.commands.report import FORMATS as REPORT_FORMATS
 from console.incident import actions
 from console.incident.access import current_login
 from console.incident.events import ReportIssued
 from console.incident.session import Session
 from console.plan.loader import load_plan
+from console.report.reports import report_formats
 from console.store.journal import JournalReader
 from tests.conftest import SHIPPED_PLAN, Result
 from tests.console.conftest import NOW, SequentialIds, busy
 
 Run = Callable[..., Result]
 AT = NOW.astimezone(UTC).isoformat()
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "txt", "json")
 
 
 class TextFile(SingleFileSnapshotExtension):
@@ -108,7 +110,7 @@ def reports_in(state: Path) -> list[ReportIssued]:
 
 
 @pytest.mark.parametrize("audience", ["board", "public"])
-@pytest.mark.parametrize("fmt", ["md", "json"])
+@pytest.mark.parametrize("fmt", ["md", "txt", "json"])
 def test_the_status_report_matches_its_golden_file(
     busy_state: Path, run: Run, golden: SnapshotAssertion, audience: str, fmt: str
 ) -> None:
@@ -196,7 +198,7 @@ def test_exporting_records_what_was_told_and_the_next_report_starts_there(
     assert [e["what"] for e in since["done_since"]][:1] == ["note"]
 
 
-@pytest.mark.parametrize("fmt", ["md", "json"])
+@pytest.mark.parametrize("fmt", ["md", "txt", "json"])
 def test_the_after_action_report_matches_its_golden_file(
     tmp_path: Path, run: Run, golden: SnapshotAssertion, fmt: str
 ) -> None:
@@ -305,3 +307,7 @@ def test_incidents_lists_every_incident(tmp_path: Path, run: Run) -> None:
     text = run("incidents").out.splitlines()
     assert text[0].split() == ["Incident", "Kind", "Declared", "Scenario", "Closed"]
     assert "real" in text[1] and "drill" in text[2]
+
+
+def test_the_command_offers_every_format_a_report_has() -> None:
+    assert tuple(REPORT_FORMATS) == report_formats()
