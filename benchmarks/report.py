@@ -7,7 +7,7 @@ and fold the journal, build, render, write), for the status report and the
 after-action report in every format, against `drp status --json` on the same
 journal, measured in the same run: the ratio says what a report costs on top
 of reading the incident at all. It prints and asserts nothing: run
-`python benchmarks/report.py`.
+`python -m benchmarks.report` from the repository.
 """
 
 from __future__ import annotations
@@ -21,12 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from journal import build  # noqa: E402  (the same realistic incident as the journal benchmark)
-
-from console.plan.loader import load_plan  # noqa: E402
-from console.report.reports import report_formats  # noqa: E402
+from benchmarks.journal import build  # the same realistic incident as the journal benchmark
+from console.plan.loader import load_plan
+from console.report.reports import report_formats
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plan.toml"
@@ -59,7 +56,9 @@ def main() -> None:
         env = {**os.environ, "DRP_PLAN": str(PLAN), "DRP_STATE": str(state)}
         now = ["--now", time.strftime("%Y-%m-%dT%H:%M:%S%z")]
         print(f"drp report, {EVENTS:,} events, median of {RUNS} runs as real processes")
-        print(f"  python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores")
+        print(
+            f"  python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores"
+        )
         base = timed(["status", "--json", *now], env)
         print(f"  baseline: drp status --json            {base:6.2f} s")
         worst = 0.0

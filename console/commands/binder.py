@@ -14,7 +14,7 @@ from console.errors import EXIT_OK
 from console.i18n import _, set_language
 from console.plan.loader import load_plan
 
-FORMATS = ("md", "html", "txt")
+FORMATS = ("md", "html", "txt", "pdf")
 """The names in `console.report.renderers.RENDERERS` (kept here: `--help` loads no renderer)."""
 
 
@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        help=_("md, html or txt (default: from the -o file name, else md)"),
+        help=_("md, html, txt or pdf (default: from the -o file name, else md)"),
     )
     add_output_arguments(parser)
     parser.set_defaults(run=run)

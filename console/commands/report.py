@@ -26,7 +26,7 @@ from console.incident.access import allowed
 from console.incident.events import AUDIENCES, REPORT_KINDS, Audience, ReportKind
 from console.incident.session import Session
 
-FORMATS = ("md", "html", "txt", "json")
+FORMATS = ("md", "html", "txt", "pdf", "json")
 """What `--format` takes: `console.report.reports.report_formats()`, kept here so that
 `--help` loads no renderer (a test holds the two together)."""
 

@@ -8,7 +8,7 @@ from console.report.binder import build_binder
 from console.report.renderers import RENDERERS
 
 
-def render_binder(plan: Plan, fmt: str) -> str:
+def render_binder(plan: Plan, fmt: str) -> str | bytes:
     """The plan binder in the format named `fmt` (see `console.report.renderers`)."""
     renderer = RENDERERS.get(fmt)
     if renderer is None:

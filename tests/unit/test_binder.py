@@ -24,7 +24,7 @@ from console.i18n import current_language, set_language
 from console.plan.loader import load_plan
 from console.plan.model import Plan
 from console.report.binder import build_binder
-from console.report.binders import render_binder
+from console.report.binders import render_binder as render_any_binder
 from console.report.document import Document, Section, Table
 from console.report.render_html import render_html
 from console.report.render_markdown import render_markdown
@@ -65,6 +65,13 @@ text = '''
 '''
 assumptions = ["- geen opsomming", "<script>alert(4)</script>"]
 """
+
+
+def render_binder(plan: Plan, fmt: str) -> str:
+    """The binder in a text format (PDF has its own tests)."""
+    text = render_any_binder(plan, fmt)
+    assert isinstance(text, str)
+    return text
 
 
 @pytest.fixture(autouse=True)
@@ -302,8 +309,9 @@ def test_render_binder_chooses_the_format(plan: Plan) -> None:
     doc = build_binder(plan)
     assert render_binder(plan, "md") == render_markdown(doc)
     assert render_binder(plan, "html") == render_html(doc)
+    assert render_any_binder(plan, "pdf")[:5] == b"%PDF-"
     with pytest.raises(ValueError, match="unknown binder format"):
-        render_binder(plan, "pdf")
+        render_any_binder(plan, "docx")
 
 
 def test_the_binder_command_offers_every_renderer() -> None:
