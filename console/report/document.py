@@ -119,6 +119,8 @@ class Document:
     """The language of the document's content, for `<html lang>` and hyphenation."""
     details: tuple[tuple[str, str], ...] = ()
     """Labelled facts for the title page: address, version, approval."""
+    compact: bool = False
+    """A hint for paged formats: a dense layout, for a report that must fit one page."""
 
     def walk(self) -> Iterator[tuple[int, Section]]:
         """Every section with its depth (1 for top level), in reading order."""
