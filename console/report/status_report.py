@@ -52,6 +52,9 @@ from console.report.document import (
 LATEST = 10
 """How many of the latest timeline entries the board's report lists."""
 
+DONE_SHOWN = 20
+"""How many of the events since the previous report the board's report lists; the JSON has all."""
+
 PROGRESS: dict[TaskStatus, float] = {
     "todo": 0.0,
     "blocked": 0.25,
@@ -306,21 +309,15 @@ class StatusReport:
         )
         staff = set(plan.crisis.staff)
         missing = [c for c in state.contacts if c.id in staff and c.status != "reached"]
+        calls = "; ".join(
+            f"{c.name}: {contact_word(c.status)}" + (f" ({self.when(c.at)})" if c.at else "")
+            for c in missing
+        )
         subsections.append(
             Section(
                 "",
                 _("Crisis staff not yet reached"),
-                (
-                    BulletList(
-                        tuple(
-                            f"{c.name}: {contact_word(c.status)}"
-                            + (f" ({self.when(c.at)})" if c.at else "")
-                            for c in missing
-                        )
-                    ),
-                )
-                if missing
-                else (Paragraph(_("Everyone was reached.")),),
+                (Paragraph(calls or _("Everyone was reached.")),),
             )
         )
         return Section("", _("Conditions"), subsections=tuple(subsections))
