@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
@@ -35,7 +36,7 @@ from tests.console.conftest import NOW, SequentialIds, busy
 
 Run = Callable[..., Result]
 AT = NOW.astimezone(UTC).isoformat()
-FORMATS = ("md", "html", "txt", "json")
+FORMATS = ("md", "html", "txt", "pdf", "json")
 
 
 class TextFile(SingleFileSnapshotExtension):
@@ -99,6 +100,18 @@ LATER = NOW + timedelta(days=3)
 AFTER = LATER.astimezone(UTC).isoformat()
 
 
+def report_text(run: Run, folder: Path, fmt: str, *args: str) -> str:
+    """What a report says, in any format: a PDF goes to a file and its text is read back."""
+    if fmt != "pdf":
+        result = run("report", "--format", fmt, *args)
+        assert result.status == 0, result.err
+        return result.out
+    target = folder / "report.pdf"
+    result = run("report", "--format", "pdf", "-o", str(target), "--force", *args)
+    assert result.status == 0, result.err
+    return "\n".join(page.extract_text() for page in PdfReader(target).pages)
+
+
 @pytest.fixture
 def busy_state(tmp_path: Path) -> Path:
     record(tmp_path / "state", busy)
@@ -147,7 +160,7 @@ def test_the_board_report_holds_conditions_actions_and_needs(busy_state: Path, r
 @pytest.mark.parametrize("audience", ["board", "public"])
 def test_a_drill_says_so_in_every_format(tmp_path: Path, run: Run, fmt: str, audience: str) -> None:
     record(tmp_path / "state", busy, drill=True)
-    out = run("report", "--format", fmt, "--audience", audience, "--now", AT).out
+    out = report_text(run, tmp_path, fmt, "--audience", audience, "--now", AT)
     if fmt == "json":
         assert json.loads(out)["report"]["drill"] is True
     else:
@@ -168,9 +181,9 @@ def personal_data() -> list[str]:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_public_report_names_no_person_and_no_personal_phone(
-    busy_state: Path, run: Run, fmt: str
+    busy_state: Path, run: Run, fmt: str, tmp_path: Path
 ) -> None:
-    out = run("report", "--audience", "public", "--format", fmt, "--now", AT).out
+    out = report_text(run, tmp_path, fmt, "--audience", "public", "--now", AT)
     digits = re.sub(r"\D", "", out)
     leaked = [
         value
@@ -311,3 +324,14 @@ def test_incidents_lists_every_incident(tmp_path: Path, run: Run) -> None:
 
 def test_the_command_offers_every_format_a_report_has() -> None:
     assert tuple(REPORT_FORMATS) == report_formats()
+
+
+def test_the_binder_prints_as_a_pdf(tmp_path: Path, drp: Run) -> None:
+    target = tmp_path / "binder.pdf"
+    result = drp("binder", "--plan", str(SHIPPED_PLAN), "-o", str(target))
+    assert result.status == 0, result.err
+    assert target.stat().st_mode & 0o777 == 0o600
+    pages = PdfReader(target).pages
+    assert len(pages) > 5
+    first, last = pages[0].extract_text(), pages[-1].extract_text()
+    assert "UITERST VERTROUWELIJK" in first and f"page {len(pages)} / {len(pages)}" in last
