@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from console.i18n import _
+from console.i18n import _, ngettext
 from console.incident import timefmt
 from console.incident.events import Audience, ComponentStatus, Event, TaskStatus
 from console.incident.state import CLOSED_TASK_STATUSES, IncidentState, TaskState
@@ -326,7 +326,20 @@ class StatusReport:
         """What was done since the previous status report, and what is in progress."""
         done = [e for e in self.state.timeline if e.at.astimezone(UTC) > self.since.astimezone(UTC)]
         title = _("Done since {at}").format(at=self.when(self.since))
-        recent = (self.event_table(done),) if done else (Paragraph(_("Nothing recorded since.")),)
+        recent: tuple[Block, ...] = (Paragraph(_("Nothing recorded since.")),)
+        if done:
+            recent = (self.event_table(done[-DONE_SHOWN:]),)
+        if len(done) > DONE_SHOWN:
+            earlier = len(done) - DONE_SHOWN
+            recent += (
+                Paragraph(
+                    ngettext(
+                        "and {count} earlier event since then: see the timeline",
+                        "and {count} earlier events since then: see the timeline",
+                        earlier,
+                    ).format(count=earlier)
+                ),
+            )
         doing = [t for t in self.state.tasks if t.status == "doing"]
         progress = (
             (
