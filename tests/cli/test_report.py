@@ -335,3 +335,19 @@ def test_the_binder_prints_as_a_pdf(tmp_path: Path, drp: Run) -> None:
     assert len(pages) > 5
     first, last = pages[0].extract_text(), pages[-1].extract_text()
     assert "UITERST VERTROUWELIJK" in first and f"page {len(pages)} / {len(pages)}" in last
+
+
+def test_a_long_day_lists_the_last_twenty_events_and_points_to_the_timeline(
+    tmp_path: Path, run: Run
+) -> None:
+    def long_day(session: Session) -> None:
+        busy(session)
+        for minute in range(30):
+            actions.note(session, f"update {minute}", at=NOW.replace(hour=13, minute=minute))
+
+    record(tmp_path / "state", long_day)
+    out = run("report", "--now", AT).out
+    done = out.split("### Done since")[1].split("### In progress")[0]
+    assert done.count("| note |") == 20
+    assert "update 29" in done and "update 9 " not in done
+    assert "and 22 earlier events since then: see the timeline" in done
