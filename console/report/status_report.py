@@ -136,6 +136,7 @@ class StatusReport:
             classification=self.plan.organisation.classification,
             language=self.plan.organisation.language,
             details=self.header(),
+            compact=True,
             sections=(
                 self.clocks(),
                 self.conditions(),

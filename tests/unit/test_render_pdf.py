@@ -10,6 +10,7 @@ same bytes for the same document.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -35,6 +36,7 @@ from console.report.document import (
     Section,
     Table,
 )
+from console.report.pdf_text import ELLIPSIS, REGULAR, shortened, text_width
 from console.report.render_pdf import column_widths, printable, render_pdf
 from tests.conftest import SHIPPED_PLAN
 
@@ -266,3 +268,28 @@ def test_column_widths_fill_the_page_and_keep_words_whole_when_they_can(
         assert all(w >= n - 1e-6 for w, n in zip(widths, natural, strict=True))
     elif sum(minimum) <= available:
         assert all(w >= m - 1e-6 for w, m in zip(widths, minimum, strict=True))
+
+
+def test_a_compact_document_is_denser_and_still_repeats_its_header_rows() -> None:
+    rows = tuple((str(n), f"Taak {n:03d}", "Coördinator", f"+{n} h") for n in range(1, 121))
+    regular = document(Table(("Volgnummer", "Omschrijving", "Eigenaar", "Termijn"), rows))
+    compact = dataclasses.replace(regular, compact=True)
+    pages = pages_text(render_pdf(compact))
+    assert 2 <= len(pages) < len(pages_text(render_pdf(regular)))
+    for number, text in enumerate(pages, 1):
+        assert "Volgnummer" in text
+        assert MARKING in text and f"page {number} / {len(pages)}" in text
+    assert all(f"Taak {n:03d}" in "\n".join(pages) for n in range(1, 121))
+
+
+@given(st.text(min_size=1, max_size=200), st.floats(20, 400))
+def test_a_shortened_label_fits_its_width_and_is_kept_whole_when_it_can_be(
+    text: str, width: float
+) -> None:
+    short = shortened(text, REGULAR, 7, width)
+    line = " ".join(text.split())
+    if text_width(line, REGULAR, 7) <= width:
+        assert short == line
+    else:
+        assert short.endswith(ELLIPSIS)
+        assert text_width(short, REGULAR, 7) <= width or len(short) == 2
