@@ -52,7 +52,7 @@ from console.report.document import (
 LATEST = 10
 """How many of the latest timeline entries the board's report lists."""
 
-DONE_SHOWN = 20
+DONE_SHOWN = 12
 """How many of the events since the previous report the board's report lists; the JSON has all."""
 
 PROGRESS: dict[TaskStatus, float] = {
@@ -94,6 +94,22 @@ class StatusReport:
     def when(self, instant: datetime | None) -> str:
         """A time for people, in the plan's zone."""
         return timefmt.when(instant, self.zone)
+
+    def at(self, instant: datetime) -> str:
+        """A time in a table row: the hour on the report's day, else the day too."""
+        shown = instant.astimezone(self.zone)
+        if shown.date() == self.now.astimezone(self.zone).date():
+            return f"{shown:%H:%M}"
+        return f"{shown:%a %d %b %H:%M}"
+
+    def when_due(self, instant: datetime | None) -> str:
+        """A due time in a table row, or a dash when there is none."""
+        return self.at(instant) if instant is not None else "—"
+
+    def shown_since(self) -> list[Event]:
+        """The events since the previous report that the report lists (the latest of them)."""
+        since = self.since.astimezone(UTC)
+        return [e for e in self.state.timeline if e.at.astimezone(UTC) > since][-DONE_SHOWN:]
 
     def owner(self, task: TaskState) -> str:
         """Who does a task: the assignee's name, else the role's title."""
@@ -244,7 +260,7 @@ class StatusReport:
                 self.site_of(c.id),
                 f"{c.id} {c.name}",
                 component_word(c.status),
-                self.when(c.at),
+                self.at(c.at) if c.at else "—",
                 c.note,
             )
             for c in broken
@@ -278,8 +294,8 @@ class StatusReport:
                                 t.id,
                                 providers.get(t.provider, t.provider),
                                 t.ref,
-                                self.when(t.opened_at),
-                                self.when(t.due_at) if t.due_at else _("no SLA"),
+                                self.at(t.opened_at),
+                                self.at(t.due_at) if t.due_at else _("no SLA"),
                                 marked_left(t.due_at, self.now) if t.due_at else "",
                             )
                             for t in running
@@ -299,7 +315,7 @@ class StatusReport:
                     Table(
                         (_("System"), _("Status"), _("Restore point"), _("Since")),
                         tuple(
-                            (r.system, restore_word(r.status), self.when(r.point), self.when(r.at))
+                            (r.system, restore_word(r.status), self.when(r.point), self.at(r.at))
                             for r in restoring
                         ),
                     ),
@@ -311,7 +327,7 @@ class StatusReport:
         staff = set(plan.crisis.staff)
         missing = [c for c in state.contacts if c.id in staff and c.status != "reached"]
         calls = "; ".join(
-            f"{c.name}: {contact_word(c.status)}" + (f" ({self.when(c.at)})" if c.at else "")
+            f"{c.name}: {contact_word(c.status)}" + (f" ({self.at(c.at)})" if c.at else "")
             for c in missing
         )
         subsections.append(
@@ -329,7 +345,7 @@ class StatusReport:
         title = _("Done since {at}").format(at=self.when(self.since))
         recent: tuple[Block, ...] = (Paragraph(_("Nothing recorded since.")),)
         if done:
-            recent = (self.event_table(done[-DONE_SHOWN:]),)
+            recent = (self.event_table(self.shown_since()),)
         if len(done) > DONE_SHOWN:
             earlier = len(done) - DONE_SHOWN
             recent += (
@@ -347,7 +363,7 @@ class StatusReport:
                 Table(
                     (_("Task"), _("Owner"), _("Due"), _("Left")),
                     tuple(
-                        (f"{t.id}: {t.title}", self.owner(t), self.when(t.due_at), self.left(t))
+                        (f"{t.id}: {t.title}", self.owner(t), self.when_due(t.due_at), self.left(t))
                         for t in doing
                     ),
                 ),
@@ -366,7 +382,7 @@ class StatusReport:
         rows = []
         for event in events:
             what, detail = describe(event, self.plan)
-            rows.append((self.when(event.at), event.actor, what, detail))
+            rows.append((self.at(event.at), event.actor, what, detail))
         return Table((_("When"), _("Who"), _("What"), _("Detail")), tuple(rows))
 
     def needs(self) -> Section:
@@ -413,7 +429,7 @@ class StatusReport:
                 task.title,
                 f"[{OVERDUE_MARK if task.overdue(self.now) else task_mark(task.status)}] "
                 + task_word(task.status),
-                self.when(task.due_at),
+                self.when_due(task.due_at),
                 self.left(task),
             )
             for number, task in enumerate(priorities, 1)
@@ -422,8 +438,11 @@ class StatusReport:
         return Section("", _("Priority services"), (Table(headers, rows),))
 
     def latest(self) -> Section:
-        """The last entries of the timeline, newest first."""
-        events = list(reversed(self.state.timeline[-LATEST:]))
+        """The last entries of the timeline, newest first, but those listed above already."""
+        listed = {event.id for event in self.shown_since()}
+        events = [e for e in reversed(self.state.timeline[-LATEST:]) if e.id not in listed]
+        if not events:
+            return Section("", _("Latest events"), (Paragraph(_("Listed above, under Actions.")),))
         return Section("", _("Latest events"), (self.event_table(events),))
 
     # --- the public --------------------------------------------------------------------
