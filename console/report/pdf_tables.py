@@ -17,6 +17,7 @@ from typing import Any
 from reportlab import platypus  # type: ignore[import-untyped]
 from reportlab.graphics.shapes import Drawing, Polygon, Rect  # type: ignore[import-untyped]
 from reportlab.lib import colors  # type: ignore[import-untyped]
+from reportlab.lib.utils import simpleSplit  # type: ignore[import-untyped]
 
 from console.report.document import Bar, Bars, Table
 from console.report.pdf_layout import (
@@ -28,7 +29,7 @@ from console.report.pdf_layout import (
     OVER_MARK,
     Layout,
 )
-from console.report.pdf_text import BOLD, REGULAR, markup, shortened, text_width
+from console.report.pdf_text import BOLD, REGULAR, markup, printable, shortened, text_width
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,13 @@ def caption_only(layout: Layout, caption: str) -> Part:
     return Part([paragraph], tall, tall)
 
 
+LONG_TABLE = 150
+"""Rows past which a table is drawn the fast way: plain wrapped lines, in page-sized chunks."""
+
+CHUNK = 60
+"""Rows per chunk of a long table: each chunk is laid out on its own, in linear time."""
+
+
 def table(layout: Layout, block: Table) -> Part:
     """A data table: the header row shaded and repeated on every page, columns sized to fit."""
     styles = layout.type
@@ -217,11 +225,53 @@ def table(layout: Layout, block: Table) -> Part:
         body = natural_and_minimum(layout, (row[column] for row in rows), REGULAR, size)
         natural.append(max(head[0], body[0]))
         minimum.append(min(max(head[1], body[1]), layout.frame_width / 3))
+    widths = column_widths(natural, minimum, layout.frame_width)
+    if len(rows) > LONG_TABLE:
+        return _long_table(layout, block, rows, widths)
     data = [[platypus.Paragraph(markup(text), styles.cell_bold) for text in block.headers]]
     data.extend([platypus.Paragraph(markup(text), styles.cell) for text in row] for row in rows)
-    widths = column_widths(natural, minimum, layout.frame_width)
     commands = _cell_style(layout, len(data), header=True)
     return _grid(layout, data, widths, commands, block.caption, header=True)
+
+
+def _long_table(
+    layout: Layout, block: Table, rows: list[tuple[str, ...]], widths: list[float]
+) -> Part:
+    """A table of thousands of rows (an incident's whole timeline), drawn in linear time.
+
+    Paragraph cells cost a wrap per cell per attempt to fit a page, and a
+    table split page by page is laid out again each time: a 10,000-row
+    timeline took seconds. Here each cell is wrapped once into plain lines
+    (every word kept) and the rows go out in chunks, each its own table with
+    the header row repeated, so nothing is laid out twice.
+    """
+    size = layout.type.cell.fontSize
+    room = [width - 2 * layout.cell_pad for width in widths]
+
+    def lines(text: str, width: float) -> str:
+        return "\n".join(simpleSplit(printable(text), REGULAR, size, width) or [""])
+
+    header = [printable(text) for text in block.headers]
+    cells = [[lines(text, width) for text, width in zip(row, room, strict=True)] for row in rows]
+    commands = [
+        *_cell_style(layout, CHUNK + 1, header=True),
+        ("FONT", (0, 0), (-1, 0), BOLD, size),
+        ("LEADING", (0, 0), (-1, -1), layout.type.cell.leading),
+    ]
+    chunks = [
+        platypus.Table(
+            [header, *cells[start : start + CHUNK]],
+            colWidths=widths,
+            repeatRows=1,
+            style=platypus.TableStyle(commands),
+            spaceBefore=layout.table_space_before if start == 0 else 0,
+        )
+        for start in range(0, len(cells), CHUNK)
+    ]
+    if block.caption:
+        chunks.append(platypus.Paragraph(markup(block.caption), layout.type.caption))
+    first = chunks[0].wrap(layout.frame_width, layout.frame_height)[1]
+    return Part(chunks, float(first) * len(chunks), min(first, layout.frame_height / 3))
 
 
 def key_values(layout: Layout, items: tuple[tuple[str, str], ...]) -> Part:

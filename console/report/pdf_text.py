@@ -80,6 +80,8 @@ def _fallback(char: str, covered: frozenset[int]) -> str:
 
 def printable(text: str) -> str:
     """`text` with every character Vera cannot draw replaced by a fallback ("✓" -> "v")."""
+    if text.isascii() and text.isprintable():
+        return text  # Vera draws every printable ASCII character: the common case, at once
     covered = glyphs()
     return "".join(c if ord(c) in covered else _fallback(c, covered) for c in text)
 

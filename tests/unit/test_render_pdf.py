@@ -36,6 +36,7 @@ from console.report.document import (
     Section,
     Table,
 )
+from console.report.pdf_tables import LONG_TABLE
 from console.report.pdf_text import ELLIPSIS, REGULAR, shortened, text_width
 from console.report.render_pdf import column_widths, printable, render_pdf
 from tests.conftest import SHIPPED_PLAN
@@ -164,6 +165,22 @@ def test_euro_quotes_and_accents_survive_and_missing_glyphs_are_replaced() -> No
 )
 def test_characters_without_a_glyph_get_a_fallback(text: str, printed: str) -> None:
     assert printable(text) == printed
+
+
+def test_a_timeline_of_hundreds_of_rows_keeps_every_word_and_its_header() -> None:
+    """Past `LONG_TABLE` rows the fast path draws plain wrapped lines in chunks."""
+    detail = "leverancier gebeld over de vervanging van de kapotte kern-switch in lokaal"
+    rows = tuple(
+        (f"10:{n % 60:02d}", "coördinator", "note", f"{detail} <b>{n}</b> & klaar")
+        for n in range(LONG_TABLE + 250)
+    )
+    doc = document(Table(("When", "Who", "What", "Detail"), rows, "The timeline"))
+    pages = pages_text(render_pdf(doc))
+    assert len(pages) > 5
+    assert all("Detail" in page for page in pages)
+    words = " ".join(" ".join(pages).split())
+    assert all(f"<b>{n}</b> & klaar" in words for n in range(len(rows)))
+    assert "coördinator" in words and "The timeline" in words
 
 
 def test_a_long_table_repeats_its_header_row_on_every_page() -> None:
