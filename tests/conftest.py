@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +14,7 @@ import pytest
 
 from console.cli import main
 from console.clock import FixedClock
+from console.i18n import current_language, set_language
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_PLAN = ROOT / "plan.toml"
@@ -80,3 +81,13 @@ def private_copy(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Assert on the English source strings, whatever another test left selected."""
+    previous = current_language()
+    monkeypatch.delenv("DRP_LANG", raising=False)
+    set_language("en")
+    yield
+    set_language(previous)

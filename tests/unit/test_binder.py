@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from console.commands.binder import FORMATS
-from console.i18n import current_language, set_language
 from console.plan.loader import load_plan
 from console.plan.model import Plan
 from console.report.binder import build_binder
@@ -74,14 +72,7 @@ def render_binder(plan: Plan, fmt: str) -> str:
     return text
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Assert on the English source strings, whatever another test left selected."""
-    previous = current_language()
-    monkeypatch.delenv("DRP_LANG", raising=False)
-    set_language("en")
-    yield
-    set_language(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture(params=PLANS)

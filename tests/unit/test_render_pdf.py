@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
 from functools import cache
 from io import BytesIO
 
@@ -22,7 +21,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-from console.i18n import current_language, set_language
+from console.i18n import set_language
 from console.plan.loader import load_plan
 from console.plan.model import Plan
 from console.report.binder import build_binder
@@ -47,14 +46,7 @@ DOUBLE = "\N{LEFT DOUBLE QUOTATION MARK}dubbel\N{RIGHT DOUBLE QUOTATION MARK}"
 DASHES = "\N{EN DASH} \N{EM DASH}"
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Read the English footer, whatever another test left selected."""
-    previous = current_language()
-    monkeypatch.delenv("DRP_LANG", raising=False)
-    set_language("en")
-    yield
-    set_language(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @cache

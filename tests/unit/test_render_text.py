@@ -10,7 +10,6 @@ smuggle a terminal escape sequence into a pasted report.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from console.i18n import current_language, set_language
 from console.plan.loader import load_plan
 from console.report.binder import build_binder
 from console.report.document import (
@@ -47,14 +45,7 @@ PROSE = (
 )
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Assert on the English source strings, whatever another test left selected."""
-    previous = current_language()
-    monkeypatch.delenv("DRP_LANG", raising=False)
-    set_language("en")
-    yield
-    set_language(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def one(*blocks: Block) -> Document:

@@ -16,7 +16,7 @@ declaration.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
@@ -25,7 +25,6 @@ import pytest
 from pypdf import PdfReader
 
 from console.clock import FixedClock
-from console.i18n import current_language, set_language
 from console.incident import actions
 from console.incident.events import ContactResult
 from console.incident.session import Session
@@ -44,14 +43,7 @@ MARKING = "uiterst vertrouwelijk"
 Day = tuple[Plan, IncidentState]
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Read the English report, whatever another test left selected."""
-    previous = current_language()
-    monkeypatch.delenv("DRP_LANG", raising=False)
-    set_language("en")
-    yield
-    set_language(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def a_day(session: Session) -> None:

@@ -9,27 +9,18 @@ targets, so it is tested here with the formatting it feeds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from console.i18n import current_language, set_language
 from console.incident.fold import after
 from console.incident.timefmt import iso, left, local, span, when
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Assert on the English source strings, whatever another test left selected."""
-    previous = current_language()
-    monkeypatch.delenv("DRP_LANG", raising=False)
-    set_language("en")
-    yield
-    set_language(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def at(text: str) -> datetime:
