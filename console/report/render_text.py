@@ -63,19 +63,21 @@ def _inline(text: str) -> str:
 
 def _wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` cells, broken between words; a longer word is cut."""
+    words = [word for word in BREAK.split(text) if word]
+    if len(words) <= 1 and cell_len(text) <= width:
+        return [words[0] if words else ""]  # most cells fit: a timeline has thousands
     lines: list[str] = []
-    line = ""
-    for word in BREAK.split(text):
-        if not word:
-            continue
-        if line and cell_len(f"{line} {word}") <= width:
-            line = f"{line} {word}"
+    line, length = "", 0
+    for word in words:
+        size = cell_len(word)
+        if line and length + 1 + size <= width:
+            line, length = f"{line} {word}", length + 1 + size
             continue
         if line:
             lines.append(line)
         pieces = [piece for piece in chop_cells(word, width) if piece] or [""]
         lines.extend(pieces[:-1])
-        line = pieces[-1]
+        line, length = pieces[-1], cell_len(pieces[-1])
     lines.append(line)
     return lines
 
