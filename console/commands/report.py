@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo
 
 from console.commands.common import say
 from console.commands.output import add_output_arguments, deliver
-from console.commands.session import add_session_arguments, open_session
+from console.commands.session import add_session_arguments, at_option, open_session
 from console.errors import EXIT_OK
 from console.i18n import _
-from console.incident import timefmt
+from console.incident import actions, timefmt
 from console.incident.access import allowed
 from console.incident.events import AUDIENCES, REPORT_KINDS, Audience, ReportKind
 from console.incident.session import Session
@@ -98,8 +98,7 @@ def chosen_format(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Write the report, and record that it was issued."""
-    from console.commands.session import at_option
-    from console.report.reports import render_report, report_subject
+    from console.report.reports import render_report, report_subject  # reportlab: load it late
 
     session = open_session(args, views=True)
     try:
@@ -113,8 +112,6 @@ def run(args: argparse.Namespace) -> int:
         content = render_report(session.plan, state, now, kind, audience, fmt, since)
         deliver(content, args.output, force=args.force)
         if not args.now and allowed(session.role, "report"):
-            from console.incident import actions
-
             actions.issue_report(session, args.kind, args.audience, fmt, incident=summary.id)
     finally:
         session.close()
