@@ -63,9 +63,9 @@ def _inline(text: str) -> str:
 
 def _wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` cells, broken between words; a longer word is cut."""
+    if text == " ".join(text.split()) and cell_len(text) <= width:
+        return [text]  # most cells fit as they are: a timeline has tens of thousands
     words = [word for word in BREAK.split(text) if word]
-    if len(words) <= 1 and cell_len(text) <= width:
-        return [words[0] if words else ""]  # most cells fit: a timeline has thousands
     lines: list[str] = []
     line, length = "", 0
     for word in words:
@@ -157,6 +157,10 @@ def _lines_needed(words: Sequence[int], width: int) -> int:
     return lines
 
 
+SAMPLED = 200
+"""Rows past which a table's column widths are weighed on an evenly spread sample of rows."""
+
+
 def _column_widths(cells: Sequence[Sequence[str]], available: int) -> list[int] | None:
     """Widths for the columns of `cells` (header row first) within `available` cells.
 
@@ -182,6 +186,9 @@ def _column_widths(cells: Sequence[Sequence[str]], available: int) -> list[int] 
         remaining -= natural[index]
     if sum(floors[index] for index in squeezed) > remaining:
         remaining, squeezed = available, order
+    if len(cells) > SAMPLED:  # thousands of rows: the line counts of a spread sample decide
+        step = len(cells) // SAMPLED + 1
+        cells = [cells[0], *cells[1::step]]
     words = [
         [[cell_len(word) for word in BREAK.split(row[index]) if word] for row in cells]
         for index in range(count)
