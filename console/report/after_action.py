@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from console.i18n import _
 from console.incident import timefmt
@@ -26,8 +25,8 @@ from console.incident.state import CLOSED_TASK_STATUSES, IncidentState, TaskStat
 from console.incident.words import describe, extent_word, restore_word, task_word
 from console.plan.model import Plan
 from console.report.document import Document, Paragraph, Section, Table
+from console.report.incident_view import IncidentView
 from console.report.status import status_data
-from console.report.status_report import drill_marker
 
 
 @dataclass(frozen=True)
@@ -56,19 +55,12 @@ def offset(delta: timedelta) -> str:
     return sign + timefmt.span(abs(delta))
 
 
-class AfterAction:
+class AfterAction(IncidentView):
     """The after-action figures of one incident, as of `now` (its close, for a closed one)."""
 
     def __init__(self, plan: Plan, state: IncidentState, now: datetime) -> None:
-        self.plan = plan
-        self.state = state
-        self.now = now
+        super().__init__(plan, state, now)
         self.end = state.closed_at or now
-        self.zone = ZoneInfo(plan.organisation.timezone)
-
-    def when(self, instant: datetime | None) -> str:
-        """A time for people, in the plan's zone."""
-        return timefmt.when(instant, self.zone)
 
     def t_plus(self, instant: datetime | None) -> str:
         """An instant as an offset from the declaration, "T+4:10"."""
@@ -139,7 +131,6 @@ class AfterAction:
     def document(self) -> Document:
         """The after-action report (for a drill, the exercise report)."""
         state = self.state
-        marker = drill_marker(state)
         title = (
             _("Exercise report {incident}") if state.drill else _("After-action report {incident}")
         ).format(incident=state.id)
@@ -149,7 +140,7 @@ class AfterAction:
                 at=self.when(self.now)
             )
         return Document(
-            title=f"{marker} · {title}" if marker else title,
+            title=self.titled(title),
             subtitle=subtitle,
             generated_for=self.plan.organisation.name,
             classification=self.plan.organisation.classification,

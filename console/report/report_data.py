@@ -19,8 +19,9 @@ from console.incident.events import Audience, Event
 from console.incident.state import IncidentState, TaskState
 from console.incident.words import describe
 from console.plan.model import Plan
+from console.report.public_report import PublicReport
 from console.report.status import status_data
-from console.report.status_report import StatusReport, report_since
+from console.report.status_report import BoardReport, report_since
 
 
 def _event(event: Event, plan: Plan, zone: ZoneInfo) -> dict[str, Any]:
@@ -58,7 +59,7 @@ def status_report_data(
     """The status report of `state` at `now` for `audience`, as plain data for `json.dumps`."""
     zone = ZoneInfo(plan.organisation.timezone)
     start = report_since(state, audience, since)
-    report = StatusReport(plan, state, now, start)
+    report = BoardReport(plan, state, now, start)
     meta = {
         "kind": "status",
         "audience": audience,
@@ -67,7 +68,7 @@ def status_report_data(
         "drill": state.drill,
     }
     if audience == "public":
-        return {"report": meta, **_public(report, zone)}
+        return {"report": meta, **_public(PublicReport(plan, state, now), zone)}
     done = [e for e in state.timeline if e.at > start]
     return {
         "report": meta,
@@ -94,19 +95,11 @@ def status_report_data(
     }
 
 
-def _public(report: StatusReport, zone: ZoneInfo) -> dict[str, Any]:
+def _public(report: PublicReport, zone: ZoneInfo) -> dict[str, Any]:
     """What the public report says, as data: nothing about a person."""
     plan, state = report.plan, report.state
     organisation = plan.organisation
     scenario = plan.scenario(state.scenario) if state.scenario else None
-    fallback: list[dict[str, str]] = []
-    if scenario is not None and scenario.needs_fallback_site:
-        sites = {site.id: site for site in plan.fallback_sites}
-        fallback = [
-            {"name": sites[s].name, "address": sites[s].address}
-            for s in scenario.fallback_sites
-            if s in sites
-        ]
     return {
         "organisation": {
             "name": organisation.name,
@@ -130,6 +123,8 @@ def _public(report: StatusReport, zone: ZoneInfo) -> dict[str, Any]:
             }
             for number, task in enumerate(report.priorities(), 1)
         ],
-        "fallback_sites": fallback,
+        "fallback_sites": [
+            {"name": site.name, "address": site.address} for site in report.fallback_sites()
+        ],
         "from": timefmt.iso(state.decided_at, zone) if scenario is not None else None,
     }

@@ -1,4 +1,4 @@
-"""The status report: where the crisis stands, for the board or for the public.
+"""The status report: where the crisis stands, for the board (the public's is beside it).
 
 For the board and the crisis staff it is a situation report in the usual
 order: the header with every clock, then conditions (what is broken, which
@@ -7,19 +7,15 @@ the previous status report, what is in progress), needs (what is late,
 blocked or undecided), the priority services and the latest events, with
 bars where a person would rather look than read.
 
-For the public (the staff at large, the website) it says what happened,
-which services are available, where and from when, when the target is and
-whom to call, and nothing else: no person's name, no phone number but the
-organisation's own, no provider reference, no free text from the journal.
-It is built from the plan's own texts and the state's statuses only.
-
+For the public (the staff at large, the website) `build_status_report` gives
+the report of `console.report.public_report`, which names no person.
 Both are built once as a `Document` and rendered in any format.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from console.i18n import _, ngettext
 from console.incident import timefmt
@@ -43,11 +39,12 @@ from console.report.document import (
     Block,
     BulletList,
     Document,
-    KeyValues,
     Paragraph,
     Section,
     Table,
 )
+from console.report.incident_view import IncidentView
+from console.report.public_report import PublicReport
 
 LATEST = 10
 """How many of the latest timeline entries the board's report lists."""
@@ -67,11 +64,6 @@ PROGRESS: dict[TaskStatus, float] = {
 TROUBLED: tuple[ComponentStatus, ...] = ("down", "degraded")
 
 
-def drill_marker(state: IncidentState) -> str:
-    """The words that mark a drill on every report, so nobody takes it for a real disaster."""
-    return _("DRILL — EXERCISE") if state.drill else ""
-
-
 def report_since(state: IncidentState, audience: Audience, given: datetime | None) -> datetime:
     """Since when the report's actions count: `given`, else the previous status report, else
     the declaration."""
@@ -81,72 +73,31 @@ def report_since(state: IncidentState, audience: Audience, given: datetime | Non
     return previous.at if previous is not None else state.declared_at
 
 
-class StatusReport:
-    """The status report of one incident at one moment, in the plan's words and zone."""
+def listed(title: str, headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Section:
+    """A titled table, or "None." when there is nothing to list."""
+    return Section("", title, (Table(headers, tuple(rows)),) if rows else (Paragraph(_("None.")),))
+
+
+class BoardReport(IncidentView):
+    """The board's status report of one incident at one moment."""
 
     def __init__(self, plan: Plan, state: IncidentState, now: datetime, since: datetime) -> None:
-        self.plan = plan
-        self.state = state
-        self.now = now
+        super().__init__(plan, state, now)
         self.since = since
-        self.zone = ZoneInfo(plan.organisation.timezone)
-
-    def when(self, instant: datetime | None) -> str:
-        """A time for people, in the plan's zone."""
-        return timefmt.when(instant, self.zone)
-
-    def at(self, instant: datetime) -> str:
-        """A time in a table row: the hour on the report's day, else the day too."""
-        shown = instant.astimezone(self.zone)
-        if shown.date() == self.now.astimezone(self.zone).date():
-            return f"{shown:%H:%M}"
-        return f"{shown:%a %d %b %H:%M}"
-
-    def when_due(self, instant: datetime | None) -> str:
-        """A due time in a table row, or a dash when there is none."""
-        return self.at(instant) if instant is not None else "—"
 
     def shown_since(self) -> list[Event]:
         """The events since the previous report that the report lists (the latest of them)."""
         since = self.since.astimezone(UTC)
         return [e for e in self.state.timeline if e.at.astimezone(UTC) > since][-DONE_SHOWN:]
 
-    def owner(self, task: TaskState) -> str:
-        """Who does a task: the assignee's name, else the role's title."""
-        if task.assignee:
-            person = self.plan.people_by_id.get(task.assignee)
-            return person.name if person else task.assignee
-        roles = {role.id: role.title for role in self.plan.roles}
-        return roles.get(task.owner, task.owner)
-
-    def left(self, task: TaskState) -> str:
-        """The time left on an open task, with its marker; nothing for a closed one."""
-        if task.due_at is None or task.status in CLOSED_TASK_STATUSES:
-            return ""
-        return marked_left(task.due_at, self.now)
-
-    def site_of(self, component_id: str) -> str:
-        """The name of the site a component is at, or a dash."""
-        sites = {site.id: site.name for site in self.plan.sites}
-        for component in self.plan.components():
-            if component.id == component_id:
-                site = component.site or ""
-                return sites.get(site, site) or "—"
-        return "—"
-
-    def priorities(self) -> list[TaskState]:
-        """The decided scenario's priority services, in their order."""
-        return [t for t in self.state.tasks if t.phase == "priority"]
-
     # --- the board -------------------------------------------------------------------
 
     def board(self) -> Document:
         """The situation report for the board and the crisis staff."""
         state = self.state
-        marker = drill_marker(state)
         title = _("Status report {incident}").format(incident=state.id)
         return Document(
-            title=f"{marker} · {title}" if marker else title,
+            title=self.titled(title),
             subtitle=_("as of {at}").format(at=self.when(self.now)),
             generated_for=self.plan.organisation.name,
             classification=self.plan.organisation.classification,
@@ -171,7 +122,7 @@ class StatusReport:
             (_("Incident"), state.id),
         ]
         if state.drill:
-            rows.append((_("Exercise"), drill_marker(state)))
+            rows.append((_("Exercise"), _("DRILL — EXERCISE")))
         rows += [
             (_("Declared"), self.when(state.declared_at)),
             (_("Kind"), extent_word(state.extent)),
@@ -255,89 +206,60 @@ class StatusReport:
             (c for c in state.components if c.status in TROUBLED),
             key=lambda c: (self.site_of(c.id), c.id),
         )
-        rows = tuple(
+        components = [
             (
                 self.site_of(c.id),
                 f"{c.id} {c.name}",
                 component_word(c.status),
-                self.at(c.at) if c.at else "—",
+                self.at(c.at),
                 c.note,
             )
             for c in broken
-        )
-        headers = (_("Site"), _("Component"), _("Status"), _("Since"), _("Note"))
-        subsections = [
-            Section(
-                "",
-                _("Components down or degraded"),
-                (Table(headers, rows),) if rows else (Paragraph(_("None.")),),
-            )
         ]
         providers = {p.id: p.name for p in plan.providers}
-        running = state.open_tickets()
-        subsections.append(
-            Section(
-                "",
-                _("Open provider tickets"),
-                (
-                    Table(
-                        (
-                            _("Ticket"),
-                            _("Provider"),
-                            _("Ref"),
-                            _("Opened"),
-                            _("SLA due"),
-                            _("Left"),
-                        ),
-                        tuple(
-                            (
-                                t.id,
-                                providers.get(t.provider, t.provider),
-                                t.ref,
-                                self.at(t.opened_at),
-                                self.at(t.due_at) if t.due_at else _("no SLA"),
-                                marked_left(t.due_at, self.now) if t.due_at else "",
-                            )
-                            for t in running
-                        ),
-                    ),
-                )
-                if running
-                else (Paragraph(_("None.")),),
+        tickets = [
+            (t.id, providers.get(t.provider, t.provider), t.ref, self.at(t.opened_at))
+            + (
+                (self.at(t.due_at), marked_left(t.due_at, self.now))
+                if t.due_at
+                else (_("no SLA"), "")
             )
-        )
-        restoring = [r for r in state.restores if r.status != "verified"]
-        subsections.append(
-            Section(
-                "",
-                _("Restores in progress"),
-                (
-                    Table(
-                        (_("System"), _("Status"), _("Restore point"), _("Since")),
-                        tuple(
-                            (r.system, restore_word(r.status), self.when(r.point), self.at(r.at))
-                            for r in restoring
-                        ),
-                    ),
-                )
-                if restoring
-                else (Paragraph(_("None.")),),
-            )
-        )
+            for t in state.open_tickets()
+        ]
+        restores = [
+            (r.system, restore_word(r.status), self.when(r.point), self.at(r.at))
+            for r in state.restores
+            if r.status != "verified"
+        ]
         staff = set(plan.crisis.staff)
-        missing = [c for c in state.contacts if c.id in staff and c.status != "reached"]
         calls = "; ".join(
             f"{c.name}: {contact_word(c.status)}" + (f" ({self.at(c.at)})" if c.at else "")
-            for c in missing
+            for c in state.contacts
+            if c.id in staff and c.status != "reached"
         )
-        subsections.append(
+        subsections = (
+            listed(
+                _("Components down or degraded"),
+                (_("Site"), _("Component"), _("Status"), _("Since"), _("Note")),
+                components,
+            ),
+            listed(
+                _("Open provider tickets"),
+                (_("Ticket"), _("Provider"), _("Ref"), _("Opened"), _("SLA due"), _("Left")),
+                tickets,
+            ),
+            listed(
+                _("Restores in progress"),
+                (_("System"), _("Status"), _("Restore point"), _("Since")),
+                restores,
+            ),
             Section(
                 "",
                 _("Crisis staff not yet reached"),
                 (Paragraph(calls or _("Everyone was reached.")),),
-            )
+            ),
         )
-        return Section("", _("Conditions"), subsections=tuple(subsections))
+        return Section("", _("Conditions"), subsections=subsections)
 
     def actions(self) -> Section:
         """What was done since the previous status report, and what is in progress."""
@@ -363,7 +285,7 @@ class StatusReport:
                 Table(
                     (_("Task"), _("Owner"), _("Due"), _("Left")),
                     tuple(
-                        (f"{t.id}: {t.title}", self.owner(t), self.when_due(t.due_at), self.left(t))
+                        (f"{t.id}: {t.title}", self.owner(t), self.at(t.due_at), self.left(t))
                         for t in doing
                     ),
                 ),
@@ -429,7 +351,7 @@ class StatusReport:
                 task.title,
                 f"[{OVERDUE_MARK if task.overdue(self.now) else task_mark(task.status)}] "
                 + task_word(task.status),
-                self.when_due(task.due_at),
+                self.at(task.due_at),
                 self.left(task),
             )
             for number, task in enumerate(priorities, 1)
@@ -445,82 +367,6 @@ class StatusReport:
             return Section("", _("Latest events"), (Paragraph(_("Listed above, under Actions.")),))
         return Section("", _("Latest events"), (self.event_table(events),))
 
-    # --- the public --------------------------------------------------------------------
-
-    def public(self) -> Document:
-        """The text for the staff and the website: no names, no personal numbers, no notes."""
-        state, plan = self.state, self.plan
-        organisation = plan.organisation
-        marker = drill_marker(state)
-        title = _("{organisation}: service update").format(organisation=organisation.name)
-        happened = _("Since {at}, {organisation} is dealing with a {extent}.").format(
-            at=self.when(state.declared_at),
-            organisation=organisation.name,
-            extent=extent_word(state.extent),
-        )
-        sections = [Section("", _("What happened"), (Paragraph(happened),))]
-        scenario = plan.scenario(state.scenario) if state.scenario else None
-        priorities = self.priorities()
-        if priorities:
-            rows = tuple((task.title, self.availability(task)) for task in priorities)
-            sections.append(
-                Section("", _("Services"), (Table((_("Service"), _("Available")), rows),))
-            )
-        else:
-            sections.append(
-                Section(
-                    "",
-                    _("Services"),
-                    (Paragraph(_("The crisis staff is deciding how services will continue.")),),
-                )
-            )
-        if scenario is not None:
-            sites = {site.id: site for site in plan.fallback_sites}
-            chosen = [sites[s] for s in scenario.fallback_sites if s in sites]
-            if scenario.needs_fallback_site and chosen:
-                place = ", ".join(" — ".join(p for p in (s.name, s.address) if p) for s in chosen)
-                where = _("Services continue at {place}, from {at}.").format(
-                    place=place, at=self.when(state.decided_at)
-                )
-            else:
-                where = _("Services continue in our own buildings.")
-            sections.append(Section("", _("Where"), (Paragraph(where),)))
-        if state.target_at is not None:
-            when = _("Basic services are planned to be available again by {at}.").format(
-                at=self.when(state.target_at)
-            )
-            sections.append(Section("", _("When"), (Paragraph(when),)))
-        contact = [organisation.phone, organisation.website]
-        if any(contact):
-            reach = KeyValues(
-                tuple(
-                    (label, value)
-                    for label, value in (
-                        (_("Phone"), organisation.phone),
-                        (_("Website"), organisation.website),
-                    )
-                    if value
-                )
-            )
-            sections.append(Section("", _("Whom to call"), (reach,)))
-        return Document(
-            title=f"{marker} · {title}" if marker else title,
-            subtitle=_("as of {at}").format(at=self.when(self.now)),
-            generated_for=organisation.name,
-            language=organisation.language,
-            sections=tuple(sections),
-        )
-
-    def availability(self, task: TaskState) -> str:
-        """Whether a priority service is available, in words for the public."""
-        if task.status in CLOSED_TASK_STATUSES:
-            return _("available again")
-        if task.status == "doing":
-            return _("being restored")
-        if task.due_at is not None:
-            return _("expected by {at}").format(at=self.when(task.due_at))
-        return _("not yet available")
-
 
 def build_status_report(
     plan: Plan,
@@ -530,5 +376,6 @@ def build_status_report(
     since: datetime | None = None,
 ) -> Document:
     """The status report of `state` at `now` for `audience`."""
-    report = StatusReport(plan, state, now, report_since(state, audience, since))
-    return report.public() if audience == "public" else report.board()
+    if audience == "public":
+        return PublicReport(plan, state, now).document()
+    return BoardReport(plan, state, now, report_since(state, audience, since)).board()
