@@ -30,9 +30,6 @@ FORMATS = ("md", "html", "txt", "pdf", "json")
 """What `--format` takes: `console.report.reports.report_formats()`, kept here so that
 `--help` loads no renderer (a test holds the two together)."""
 
-SUFFIXES = {".json": "json"}
-"""File name endings that choose a format no renderer has."""
-
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Declare `drp report` and `drp incidents`."""
@@ -84,21 +81,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     listing.set_defaults(run=run_incidents)
 
 
-def chosen_format(args: argparse.Namespace) -> str:
-    """--format, else the one the output file's name asks for, else md."""
-    from console.report.renderers import format_for
-
-    if args.format:
-        return str(args.format)
-    for suffix, name in SUFFIXES.items():
-        if args.output and args.output.lower().endswith(suffix):
-            return name
-    return format_for(None, args.output).name
-
-
 def run(args: argparse.Namespace) -> int:
     """Write the report, and record that it was issued."""
-    from console.report.reports import render_report, report_subject  # reportlab: load it late
+    from console.report.reports import (  # reportlab: load it late
+        format_for_report,
+        render_report,
+        report_subject,
+    )
 
     session = open_session(args, views=True)
     try:
@@ -106,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         state = session.state(summary.id)
         now = session.now()
         since = at_option(args, session, "since")
-        fmt = chosen_format(args)
+        fmt = format_for_report(args.format, args.output)
         kind: ReportKind = args.kind
         audience: Audience = args.audience
         content = render_report(session.plan, state, now, kind, audience, fmt, since)

@@ -17,7 +17,7 @@ refusal in `console.incident.access`.
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import assert_never
 from zoneinfo import ZoneInfo
 
@@ -47,7 +47,7 @@ from console.incident.events import (
     TicketClosed,
     TicketOpened,
 )
-from console.incident.state import ContactStatus
+from console.incident.state import ContactStatus, TaskState
 from console.plan.model import Plan
 
 BACKDATED_AFTER = timedelta(minutes=1)
@@ -95,6 +95,11 @@ def task_mark(status: TaskStatus) -> str:
             return "-"
         case _:
             assert_never(status)
+
+
+def task_mark_at(task: TaskState, now: datetime) -> str:
+    """A task's mark at `now`: the overdue mark while it is past due, else its status's."""
+    return OVERDUE_MARK if task.overdue(now) else task_mark(task.status)
 
 
 def task_marked(status: TaskStatus) -> str:

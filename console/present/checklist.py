@@ -3,7 +3,7 @@
 Kept apart from the widget so that the filters, the texts people read and the
 column widths at 80 columns can be tested without a terminal, and so the
 widget only has to compare these rows with the ones it shows and redraw the
-difference. Every text carries its own marker ("[x] done", "! 1:05 left",
+difference. Every text carries its own marker ("[✓] done", "! 1:05 left",
 "LATE 0:10"): colour is never the only signal.
 """
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from console.i18n import _
@@ -19,17 +20,28 @@ from console.incident.session import IncidentSummary, Session
 from console.incident.state import IncidentState
 from console.plan.model import Plan
 from console.report.after_action import AfterAction
-from console.report.renderers import RENDERERS
+from console.report.renderers import RENDERERS, format_for
 from console.report.report_data import status_report_data
 from console.report.status_report import build_status_report
 
-DATA_FORMATS = ("json",)
-"""Formats written from the report's data rather than from its document."""
+DATA_FORMATS = {"json": (".json",)}
+"""Formats written from the report's data rather than from its document, with their suffixes."""
 
 
 def report_formats() -> tuple[str, ...]:
     """Every format a report can be written in: the renderers', then the data formats."""
     return (*RENDERERS, *DATA_FORMATS)
+
+
+def format_for_report(name: str | None, output: str | None) -> str:
+    """The format `--format` names, else the one the output file's suffix asks for, else md."""
+    if name:
+        return name
+    suffix = Path(output).suffix.lower() if output else ""
+    for data, suffixes in DATA_FORMATS.items():
+        if suffix in suffixes:
+            return data
+    return format_for(None, output).name
 
 
 def report_subject(session: Session, incident: str | None = None) -> IncidentSummary:

@@ -15,12 +15,11 @@ from console.incident import timefmt
 from console.incident.state import CLOSED_TASK_STATUSES, IncidentState
 from console.incident.urgency import marked_left
 from console.incident.words import (
-    OVERDUE_MARK,
     component_word,
     contact_word,
     extent_word,
     restore_word,
-    task_mark,
+    task_mark_at,
     task_word,
 )
 from console.plan.model import Plan
@@ -160,7 +159,7 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
         )
     )
     for task in state.tasks:
-        mark = OVERDUE_MARK if task.overdue(now) else task_mark(task.status)
+        mark = task_mark_at(task, now)
         due = (
             marked_left(task.due_at, now)
             if task.due_at and task.status not in CLOSED_TASK_STATUSES

@@ -23,13 +23,12 @@ from console.incident.events import Audience, ComponentStatus, Event, TaskStatus
 from console.incident.state import CLOSED_TASK_STATUSES, IncidentState, TaskState
 from console.incident.urgency import marked_left, urgency
 from console.incident.words import (
-    OVERDUE_MARK,
     component_word,
     contact_word,
     describe,
     extent_word,
     restore_word,
-    task_mark,
+    task_mark_at,
     task_word,
 )
 from console.plan.model import Plan
@@ -349,8 +348,7 @@ class BoardReport(IncidentView):
             (
                 str(number),
                 task.title,
-                f"[{OVERDUE_MARK if task.overdue(self.now) else task_mark(task.status)}] "
-                + task_word(task.status),
+                f"[{task_mark_at(task, self.now)}] " + task_word(task.status),
                 self.at(task.due_at),
                 self.left(task),
             )

@@ -2,7 +2,7 @@
 
 The note field has the focus, so the user types straight away; the arrow keys
 move through the five statuses meanwhile, and Enter sets the chosen one. The
-chosen status carries a ">" marker and every status its text marker ("[x]"),
+chosen status carries a ">" marker and every status its text marker ("[✓]"),
 so the dialog reads the same without colour.
 """
 

@@ -3,7 +3,7 @@
 Crisis staff come here to see what is left, what is late and whose it is, and
 to move their tasks on with one key. Rows follow the plan's order, grouped by
 phase under header rows. Each row reads without colour: a status marker
-("[x] done") and an urgency marker ("! 1:05 left", "LATE 0:10").
+("[✓] done") and an urgency marker ("! 1:05 left", "LATE 0:10").
 
 An idle console must send next to nothing over a slow link, so the table is
 never rebuilt for the sake of it: each redraw computes the rows it should show

@@ -29,7 +29,7 @@ from console.i18n import _, ngettext
 from console.incident import actions, timefmt
 from console.incident.state import CLOSED_TASK_STATUSES, IncidentState
 from console.incident.urgency import marked_left, urgency
-from console.incident.words import OVERDUE_MARK, describe, task_mark, task_word
+from console.incident.words import describe, task_mark_at, task_word
 from console.tui.screens.note import NoteDialog, NoteRequest
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.line import EPOCH, Line
@@ -199,9 +199,7 @@ class OverviewTab(ConsoleTab):
     def _show_steps(self, state: IncidentState, now: datetime) -> None:
         steps = [t for t in state.tasks if t.phase == "step"]
         done = sum(1 for t in steps if t.status in CLOSED_TASK_STATUSES)
-        marks = "  ".join(
-            f"{t.id} {OVERDUE_MARK if t.overdue(now) else task_mark(t.status)}" for t in steps
-        )
+        marks = "  ".join(f"{t.id} {task_mark_at(t, now)}" for t in steps)
         self.line("steps").show(
             _("Step plan {done}/{total}: {marks}").format(done=done, total=len(steps), marks=marks)
         )
