@@ -17,7 +17,6 @@ from typing import Any
 from reportlab import platypus  # type: ignore[import-untyped]
 from reportlab.graphics.shapes import Drawing, Polygon, Rect  # type: ignore[import-untyped]
 from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.utils import simpleSplit  # type: ignore[import-untyped]
 
 from console.report.document import Bar, Bars, Table
 from console.report.pdf_layout import (
@@ -29,7 +28,8 @@ from console.report.pdf_layout import (
     OVER_MARK,
     Layout,
 )
-from console.report.pdf_text import BOLD, REGULAR, markup, printable, shortened, text_width
+from console.report.pdf_long_table import Grid, LongTable, line_width, long_rows, word_width
+from console.report.pdf_text import BOLD, REGULAR, markup, printable, shortened
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,10 @@ def natural_and_minimum(
 ) -> tuple[float, float]:
     """A column's width without wrapping (longest line), and its longest word."""
     natural = minimum = 0.0
-    for text in texts:
-        for line in text.splitlines():
-            natural = max(natural, text_width(line, font, size))
-            for word in line.split():
-                minimum = max(minimum, text_width(word, font, size))
+    for text in set(texts):  # a timeline's column repeats its values: each is measured once
+        for line in printable(text).splitlines():
+            natural = max(natural, line_width(line, font, size))
+            minimum = max([minimum, *(word_width(word, font, size) for word in line.split())])
     pad = 2 * layout.cell_pad + 1
     return natural + pad, minimum + pad
 
@@ -205,10 +204,7 @@ def caption_only(layout: Layout, caption: str) -> Part:
 
 
 LONG_TABLE = 150
-"""Rows past which a table is drawn the fast way: plain wrapped lines, in page-sized chunks."""
-
-CHUNK = 60
-"""Rows per chunk of a long table: each chunk is laid out on its own, in linear time."""
+"""Rows past which a table is drawn the fast way (`LongTable`): plain wrapped lines."""
 
 
 def table(layout: Layout, block: Table) -> Part:
@@ -217,7 +213,10 @@ def table(layout: Layout, block: Table) -> Part:
     width = len(block.headers)
     if width == 0:
         return caption_only(layout, block.caption)
-    rows = [(*row[:width], *("",) * (width - len(row))) for row in block.rows]
+    rows = [
+        row if len(row) == width else (*row[:width], *("",) * (width - len(row)))
+        for row in block.rows
+    ]
     size = styles.cell.fontSize
     natural, minimum = [], []
     for column in range(width):
@@ -237,41 +236,18 @@ def table(layout: Layout, block: Table) -> Part:
 def _long_table(
     layout: Layout, block: Table, rows: list[tuple[str, ...]], widths: list[float]
 ) -> Part:
-    """A table of thousands of rows (an incident's whole timeline), drawn in linear time.
-
-    Paragraph cells cost a wrap per cell per attempt to fit a page, and a
-    table split page by page is laid out again each time: a 10,000-row
-    timeline took seconds. Here each cell is wrapped once into plain lines
-    (every word kept) and the rows go out in chunks, each its own table with
-    the header row repeated, so nothing is laid out twice.
-    """
-    size = layout.type.cell.fontSize
-    room = [width - 2 * layout.cell_pad for width in widths]
-
-    def lines(text: str, width: float) -> str:
-        return "\n".join(simpleSplit(printable(text), REGULAR, size, width) or [""])
-
-    header = [printable(text) for text in block.headers]
-    cells = [[lines(text, width) for text, width in zip(row, room, strict=True)] for row in rows]
-    commands = [
-        *_cell_style(layout, CHUNK + 1, header=True),
-        ("FONT", (0, 0), (-1, 0), BOLD, size),
-        ("LEADING", (0, 0), (-1, -1), layout.type.cell.leading),
-    ]
-    chunks = [
-        platypus.Table(
-            [header, *cells[start : start + CHUNK]],
-            colWidths=widths,
-            repeatRows=1,
-            style=platypus.TableStyle(commands),
-            spaceBefore=layout.table_space_before if start == 0 else 0,
-        )
-        for start in range(0, len(cells), CHUNK)
-    ]
+    """A table of thousands of rows (an incident's whole timeline), drawn in linear time."""
+    cell = layout.type.cell
+    grid = Grid(tuple(widths), cell.fontSize, cell.leading, layout.cell_pad, layout.cell_pad_y)
+    table = LongTable(grid, long_rows(block.headers, rows, grid, layout.frame_height * 0.8))
+    table.spaceBefore = layout.table_space_before
+    table.spaceAfter = layout.table_space_after
+    flowables: list[Any] = [table]
     if block.caption:
-        chunks.append(platypus.Paragraph(markup(block.caption), layout.type.caption))
-    first = chunks[0].wrap(layout.frame_width, layout.frame_height)[1]
-    return Part(chunks, float(first) * len(chunks), min(first, layout.frame_height / 3))
+        flowables.append(platypus.Paragraph(markup(block.caption), layout.type.caption))
+    _width, tall = table.wrap(layout.frame_width, layout.frame_height)
+    first = table.head + table.rows.tops[1] + layout.table_space_before
+    return Part(flowables, tall, min(first, layout.frame_height / 3))
 
 
 def key_values(layout: Layout, items: tuple[tuple[str, str], ...]) -> Part:

@@ -15,8 +15,9 @@ copies can be compared byte for byte.
 A document marked `compact` (the board's status report, which must fit one
 page) is set densely; `pdf_layout` holds what differs. The work is split by
 job: `pdf_text` (fonts, fallbacks, escaping), `pdf_tables` (tables, details,
-bar charts), `pdf_canvas` (the running header and footer); this module puts
-the story in reading order and builds the file.
+bar charts), `pdf_long_table` and `pdf_operators` (a timeline of thousands of
+rows), `pdf_canvas` (the running header and footer); this module puts the
+story in reading order and builds the file.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from functools import partial
 from io import BytesIO
 from typing import Any
 
-from reportlab import platypus  # type: ignore[import-untyped]
+from reportlab import platypus, rl_config  # type: ignore[import-untyped]
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 
@@ -170,6 +171,9 @@ def _story(layout: Layout, doc: Document) -> list[Any]:
 def render_pdf(doc: Document) -> bytes:
     """The document as an A4 PDF with embedded fonts, identical bytes for the same document."""
     glyphs()
+    # Compressed streams stay binary, not ASCII85 text: a fifth smaller, and no
+    # time spent encoding a long timeline's pages (every PDF reader reads both).
+    rl_config.useA85 = 0
     layout = layout_for(doc)
     page = layout.page
     buffer = BytesIO()

@@ -171,10 +171,11 @@ def _column_widths(cells: Sequence[Sequence[str]], available: int) -> list[int] 
     longest words do not fit side by side.
     """
     count = len(cells[0])
-    natural = [max(cell_len(row[index]) for row in cells) or 1 for index in range(count)]
+    columns = [{row[index] for row in cells} for index in range(count)]  # repeats measured once
+    natural = [max(map(cell_len, column)) or 1 for column in columns]
     if sum(natural) <= available:
         return natural
-    floors = [max(_longest_word(row[index]) for row in cells) or 1 for index in range(count)]
+    floors = [max(map(_longest_word, column)) or 1 for column in columns]
     if sum(floors) > available:
         return None
     order = sorted(range(count), key=lambda index: natural[index])
@@ -232,13 +233,23 @@ def _column_widths(cells: Sequence[Sequence[str]], available: int) -> list[int] 
     return widths
 
 
-def _table_row(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
-    """One row as one or more lines, each cell wrapped within its column."""
-    wrapped = [_wrap(cell, width) for cell, width in zip(cells, widths, strict=True)]
+def _table_row(
+    cells: Sequence[str], widths: Sequence[int], known: dict[tuple[str, int], list[str]]
+) -> list[str]:
+    """One row as one or more lines, each cell wrapped within its column.
+
+    `known` holds the cells already wrapped and padded: a timeline's columns
+    repeat their values (the same people, the same kinds of event).
+    """
+    wrapped = []
+    for cell, width in zip(cells, widths, strict=True):
+        if (cell, width) not in known:
+            known[cell, width] = [set_cell_size(line, width) for line in _wrap(cell, width)]
+        wrapped.append(known[cell, width])
     height = max(len(lines) for lines in wrapped)
     return [
         GAP.join(
-            set_cell_size(lines[line] if line < len(lines) else "", width)
+            lines[line] if line < len(lines) else " " * width
             for lines, width in zip(wrapped, widths, strict=True)
         ).rstrip()
         for line in range(height)
@@ -259,8 +270,9 @@ def _table(table: Table, width: int) -> list[str]:
     if widths is None:
         return _records(headers, rows, caption, width)
     rule = GAP.join("-" * column for column in widths)
-    lines = [*_table_row(headers, widths), rule]
-    body = [_table_row(row, widths) for row in rows]
+    known: dict[tuple[str, int], list[str]] = {}
+    lines = [*_table_row(headers, widths, known), rule]
+    body = [_table_row(row, widths, known) for row in rows]
     spaced = any(len(row_lines) > 1 for row_lines in body)
     for number, row_lines in enumerate(body):
         if spaced and number:
