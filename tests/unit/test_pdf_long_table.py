@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 
 from console.report.document import Table
 from console.report.pdf_long_table import line_width, wrapped
