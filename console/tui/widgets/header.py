@@ -2,9 +2,11 @@
 
 Line 1: organisation, incident id (or "no active disaster"), a DRILL badge,
 the scenario. Line 2: T+ since the declaration, the time left to the target
-(or to every scenario's target before the decision) and the nearest extra
-deadline. Urgency shows as colour and as a text marker. Times are to the
-minute: the header redraws once a minute, not once a second.
+(or to every scenario's target before the decision, nearest first) and the
+nearest extra deadline, fitted to the terminal's width by
+`console.present.header` (what does not fit is counted, "+2"). Urgency shows
+as colour and as a text marker. Times are to the minute: the header redraws
+once a minute, not once a second.
 
 It is in the console's first frame, with the organisation's name read from the
 plan file, and says that the plan and the journal are being opened until the
@@ -22,6 +24,7 @@ from textual.reactive import var
 from console.i18n import _
 from console.incident import timefmt
 from console.incident.urgency import marked_left, urgency
+from console.present.header import clocks_line, title_line
 from console.tui.widgets.line import EPOCH, Line
 
 if TYPE_CHECKING:  # the header is in the first frame, before these are loaded
@@ -67,11 +70,11 @@ class IncidentHeader(Vertical):
         )
         organisation, context, state = self.organisation, self.context, self.incident
         if context is None:
-            title.show(organisation)
+            title.show(title_line(organisation, [], self._width()))
             clocks.show(_("Opening the plan and the journal…"))
             return
         if state is None:
-            title.show(_("{organisation} · no active disaster").format(organisation=organisation))
+            title.show(title_line(organisation, [_("no active disaster")], self._width()))
             clocks.show(_("Press D to declare a disaster, or ctrl+p for every command."))
             self.set_class(False, "-drill", "-late", "-soon")
             return
@@ -85,8 +88,9 @@ class IncidentHeader(Vertical):
             parts.append(_("recovery"))
         if state.closed_at:
             parts.append(_("closed"))
-        title.show(" · ".join(parts))
-        clocks.show(self._clocks(state, now))
+        width = self._width()
+        title.show(title_line(organisation, parts[1:], width))
+        clocks.show(self._clocks(state, now, width))
         level = "ok"
         if state.target_at is not None:
             level = urgency(state.target_at, now)
@@ -94,17 +98,22 @@ class IncidentHeader(Vertical):
         self.set_class(level == "late", "-late")
         self.set_class(level == "soon", "-soon")
 
-    def _clocks(self, state: IncidentState, now: datetime) -> str:
-        parts = [f"T+{timefmt.span(now.astimezone(UTC) - state.declared_at.astimezone(UTC))}"]
+    def _width(self) -> int:
+        """The cells a line has: the header's inside, or the screen's before the first layout."""
+        inside = self.content_region.width
+        return inside if inside > 0 else max(self.app.size.width - 2, 20)
+
+    def on_resize(self) -> None:
+        self.redraw()
+
+    def _clocks(self, state: IncidentState, now: datetime, width: int) -> str:
+        elapsed = f"T+{timefmt.span(now.astimezone(UTC) - state.declared_at.astimezone(UTC))}"
         if state.target_at is not None:
-            parts.append(_("target {left}").format(left=marked_left(state.target_at, now)))
+            clocks = [_("target {left}").format(left=marked_left(state.target_at, now))]
         else:
-            parts.extend(
-                f"{scenario} {marked_left(due, now)}" for scenario, due in state.targets.items()
-            )
+            nearest_first = sorted(state.targets.items(), key=lambda item: item[1])
+            clocks = [f"{scenario} {marked_left(due, now)}" for scenario, due in nearest_first]
         upcoming = sorted(state.deadlines, key=lambda d: d.due_at)
         pending = [d for d in upcoming if not d.overdue(now)] or upcoming
-        if pending:
-            nearest = pending[0]
-            parts.append(f"{nearest.name[:24]} {marked_left(nearest.due_at, now)}")
-        return "  ·  ".join(parts)
+        deadline = (pending[0].name, marked_left(pending[0].due_at, now)) if pending else None
+        return clocks_line(elapsed, clocks, deadline, width)
