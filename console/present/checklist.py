@@ -160,15 +160,17 @@ class ChecklistRows:
         tasks = [cells for key, cells in rows if not key.startswith(GROUP)]
         labels = [cells for key, cells in rows if key.startswith(GROUP)]
 
-        def widest(column: int, least: int, most: int = 99) -> int:
-            measured = tasks + labels if column == 1 else tasks  # the group's name is there
+        def widest(column: int, least: int, measured: list[tuple[Cell, ...]] = tasks) -> int:
             found = max((cell_len(cells[column][0]) for cells in measured), default=0)
-            return min(max(found, cell_len(_(COLUMNS[column][1])), least), most)
+            return max(found, cell_len(_(COLUMNS[column][1])), least)
 
+        # A task's id is typed (`drp task ID done`): never cut. A group's name shares
+        # the column and may be cut, at 20 cells.
+        ident = max(widest(1, 2), min(widest(1, 2, labels), 20))
         return Layout.fit(
             width,
             status=widest(0, 3),
-            ident=widest(1, 2, 20),
+            ident=ident,
             left=widest(5, 9),
             owner=widest(3, 3),
         )

@@ -6,6 +6,7 @@ offset of the plan's time zone, and keys are only ever added, never renamed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -23,6 +24,7 @@ from console.incident.words import (
     task_word,
 )
 from console.plan.model import Plan
+from console.present.text import clip
 
 
 def status_data(plan: Plan, state: IncidentState | None, now: datetime) -> dict[str, Any]:
@@ -104,6 +106,11 @@ def status_data(plan: Plan, state: IncidentState | None, now: datetime) -> dict[
     }
 
 
+def _width(values: Iterable[str]) -> int:
+    """A column as wide as its longest value: an id a person types is never cut."""
+    return max((len(value) for value in values), default=0)
+
+
 def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
     """The status for people, readable without colour at 80 columns."""
     zone = ZoneInfo(plan.organisation.timezone)
@@ -158,6 +165,7 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
             done=done, total=len(state.tasks), overdue=len(overdue)
         )
     )
+    task_ids = _width(task.id for task in state.tasks)
     for task in state.tasks:
         mark = task_mark_at(task, now)
         due = (
@@ -166,7 +174,7 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
             else ""
         )
         word = task_word(task.status)
-        lines.append(f"  [{mark}] {task.id:<18} {word:<8} {task.title[:34]:<34} {due}")
+        lines.append(f"  [{mark}] {task.id:<{task_ids}} {word:<8} {clip(task.title, 34):<34} {due}")
     reached = sum(1 for c in state.contacts if c.status == "reached")
     lines.append("")
     lines.append(
@@ -182,6 +190,8 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
     if state.tickets:
         lines.append("")
         lines.append(_("Tickets:"))
+        ticket_ids = _width(ticket.id for ticket in state.tickets)
+        providers = _width(ticket.provider for ticket in state.tickets)
         for ticket in state.tickets:
             if ticket.closed_at is not None:
                 clock = _("closed {at}").format(at=timefmt.when(ticket.closed_at, zone))
@@ -191,18 +201,20 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
                 )
             else:
                 clock = _("no SLA")
-            lines.append(f"  {ticket.id:<12} {ticket.provider:<10} {clock}")
+            lines.append(f"  {ticket.id:<{ticket_ids}} {ticket.provider:<{providers}} {clock}")
     troubled = [c for c in state.components if c.status in ("down", "degraded")]
     if troubled:
         lines.append("")
         lines.append(_("Components down or degraded:"))
-        lines.extend(f"  {component_word(c.status):<9} {c.id:<12} {c.name}" for c in troubled)
+        ids = _width(c.id for c in troubled)
+        lines.extend(f"  {component_word(c.status):<9} {c.id:<{ids}} {c.name}" for c in troubled)
     if state.restores:
         lines.append("")
         lines.append(_("Restores:"))
+        systems = _width(restore.system for restore in state.restores)
         for restore in state.restores:
             point = timefmt.when(restore.point, zone) if restore.point else "—"
-            lines.append(f"  {restore.system:<14} {restore_word(restore.status):<9} {point}")
+            lines.append(f"  {restore.system:<{systems}} {restore_word(restore.status):<9} {point}")
     lines.append("")
     lines.append(
         ngettext(

@@ -76,7 +76,7 @@ async def test_every_backup_has_a_row_with_its_restore(console: Build) -> None:
         assert [key.value for key in table.rows] == ["main", "offline", "m365-backup"]
         assert row(app, "main")[1:] == ["[running]", "03-27 22:00", "16:00 old", "03-28 13:00"]
         assert row(app, "offline")[1:] == ["[ ]", "—", "—", "—"]
-        assert row(app, "main")[0].startswith("Dagelijkse back-up")
+        assert row(app, "main")[0].startswith("main Dagelijkse back")  # the typed id first
         assert app.focused is table  # key 5 puts the tab's keys under the fingers
 
 
@@ -86,7 +86,7 @@ async def test_other_systems_appear_once_their_restore_is_tracked(console: Build
         await open_tab(pilot)
         table = app.query_one("#restores", DataTable)
         assert [key.value for key in table.rows] == ["main", "offline", "m365-backup", "hv1"]
-        assert row(app, "hv1")[:2] == ["Hyper-V host 1", "[planned]"]
+        assert row(app, "hv1")[:2] == ["hv1 Hyper-V host 1", "[planned]"]
 
 
 async def test_long_names_are_cut_to_fit_80_columns(console: Build) -> None:

@@ -97,7 +97,11 @@ class BackupsTab(ConsoleTab):
         return {restore.system: restore for restore in self.incident.restores}
 
     def widths(self) -> tuple[int, ...]:
-        """Column widths: the system name takes what the fixed columns leave."""
+        """Column widths: the system's id and name take what the fixed columns leave.
+
+        The id is typed (`drp restore ID`), so the column is never narrower than
+        the longest id, with room for the ellipsis of a name cut after it.
+        """
         fixed = (
             max(cell_len(restore_marker(status)) for status in (None, *RESTORE_STATUSES)),
             len("03-27 22:00"),
@@ -105,7 +109,8 @@ class BackupsTab(ConsoleTab):
             len("03-27 22:00"),
         )
         used = sum(fixed) + 2 * PADDING * len(COLUMNS) + SCROLLBAR
-        return (max(12, self.size.width - used), *fixed)
+        ids = max((cell_len(system) + 2 for system, _name in self.systems()), default=0)
+        return (max(12, ids, self.size.width - used), *fixed)
 
     def cells(self, system: str, name: str) -> tuple[str, ...]:
         """The text of one row."""
@@ -113,7 +118,7 @@ class BackupsTab(ConsoleTab):
         zone = self.context.zone
         point = restore.point if restore else None
         return (
-            clip(name, self._name_width),
+            clip(system if name == system else f"{system} {name}", self._name_width),
             restore_marker(restore.status if restore else None),
             short_time(point, zone),
             age(point, self.minute),

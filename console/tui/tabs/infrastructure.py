@@ -44,13 +44,13 @@ if TYPE_CHECKING:
 
 COMPONENT_COLUMNS = (
     tables.Column("status", _("State"), 6),
-    tables.Column("name", _("Component"), 22, grow=3),
-    tables.Column("site", _("Site"), 8, grow=1),
+    tables.Column("name", _("Component"), 12, grow=3, lead=True),
+    tables.Column("site", _("Site"), 4, whole=True),
     tables.Column("since", _("Since"), 11),
-    tables.Column("note", _("Note"), 6, grow=2),
+    tables.Column("note", _("Note"), 4, grow=2),
 )
 TICKET_COLUMNS = (
-    tables.Column("id", _("Ticket"), 9),
+    tables.Column("id", _("Ticket"), 6, whole=True),
     tables.Column("provider", _("Provider"), 12, grow=2),
     tables.Column("ref", _("Ref"), 8, grow=1),
     tables.Column("opened", _("Opened"), 11),

@@ -15,12 +15,13 @@ the cells whose text changed: an idle console sends next to nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Final
 from zoneinfo import ZoneInfo
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.coordinate import Coordinate
@@ -53,6 +54,10 @@ class Column:
     label: str
     width: int
     grow: int = 0
+    whole: bool = False
+    """An id a person types (a ticket's, a site's): as wide as its longest cell, never cut."""
+    lead: bool = False
+    """Cells start with an id a person types ("wan1 WAN line"): the id is never cut, the rest is."""
 
 
 def fit(columns: Sequence[Column], room: int) -> tuple[int, ...]:
@@ -119,6 +124,7 @@ class FittedTable(DataTable[Text]):
     ) -> None:
         super().__init__(cursor_type="row", id=id, classes=classes)
         self.specs = tuple(columns)
+        self._room = 0
         self._widths: tuple[int, ...] = ()
         self._rows: list[Row] = []
         self._keys: list[str] = []
@@ -145,10 +151,11 @@ class FittedTable(DataTable[Text]):
         by default the cursor stays on its row.
         """
         keys = [key for key, _cells in rows]
-        if keys != self._keys:
+        if keys != self._keys or (rows != self._rows and self._widths != self._fitted(rows)):
             self._wanted = self.selected if isinstance(cursor, _Keep) else cursor
             self._rows, self._keys = rows, keys
-            self._refill()
+            if not self._relayout():
+                self._refill()
             return
         if rows != self._rows:
             self._update(rows)
@@ -193,16 +200,34 @@ class FittedTable(DataTable[Text]):
         self._add_until(len(self._rows))
         super().action_scroll_bottom()
 
-    def on_resize(self, event: events.Resize) -> None:
-        """Share the new width between the columns; rebuild only if a width changed."""
-        room = event.size.width - self.styles.scrollbar_size_vertical
-        room -= 2 * self.cell_padding * len(self.specs)
-        widths = fit(self.specs, room)
-        if event.size.width == 0 or widths == self._widths:
-            return
+    def _fitted(self, rows: list[Row]) -> tuple[int, ...]:
+        """The columns' widths for `rows`: whole columns as wide as their widest cell."""
+        specs = list(self.specs)
+        for index, spec in enumerate(specs):
+            if spec.whole or spec.lead:
+                texts = [str(cells[index]) for _key, cells in rows]
+                if spec.lead:  # the id, a space, and the first letter of the rest
+                    texts = [text.split(" ", 1)[0] + "  " for text in texts]
+                widest = max(map(cell_len, texts), default=0)
+                specs[index] = replace(spec, width=max(spec.width, widest))
+        return fit(specs, self._room)
+
+    def _relayout(self) -> bool:
+        """Rebuild the columns if their widths changed; whether they did."""
+        widths = self._fitted(self._rows)
+        if self._room <= 0 or widths == self._widths:
+            return False
         self._widths = widths
-        self._wanted = self.selected
         self.clear(columns=True)
         for spec, width in zip(self.specs, widths, strict=True):
             self.add_column(cell_text(spec.label), width=width, key=spec.key)
         self._refill()
+        return True
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Share the new width between the columns; rebuild only if a width changed."""
+        room = event.size.width - self.styles.scrollbar_size_vertical
+        self._room = room - 2 * self.cell_padding * len(self.specs)
+        if event.size.width:
+            self._wanted = self.selected
+            self._relayout()
