@@ -77,11 +77,14 @@ class Layout:
     def fit(cls, width: int, status: int, ident: int, left: int, owner: int = 99) -> Layout:
         """Give the title what the others leave, dropping the due time first when narrow.
 
-        At 80 columns the title keeps about 20 cells and the due time goes; the
-        detail lines below the table show both in full for the highlighted task.
+        At 80 columns the title keeps about 20 cells and the due time goes; with
+        long task ids the owner goes too (never the id, never the time left).
+        The detail lines below the table show them all in full for the
+        highlighted task.
         """
         room = width - 1  # the vertical scrollbar
-        for most, due, least in ((24, 11, 40), (14, 11, 30), (14, 0, 24), (12, 0, 0)):
+        stages = ((24, 11, 40), (14, 11, 30), (14, 0, 24), (12, 0, 16), (0, 0, 0))
+        for most, due, least in stages:
             fixed = [status, ident, min(owner, most), due, left]
             title = room - sum(w + 1 for w in fixed if w) - 1  # a space after each column
             if title >= least:

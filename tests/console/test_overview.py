@@ -127,7 +127,7 @@ async def test_busy_incident(console: Build) -> None:
         assert line(app, "staff") == "Crisis staff reached: 1/9, no answer: 1, unreachable: 0"
         assert line(app, "steps").startswith("Step plan 2/5: reported ✓  gather ✓  meeting ·")
         assert line(app, "late-title") == "Overdue tasks: none"
-        assert line(app, "tickets") == "wan INC-4471  SLA due 03-28 15:45  ! 1:45 left"
+        assert line(app, "tickets") == "wan-000B INC-4471  SLA due 03-28 15:45  ! 1:45 left"
         priorities = line(app, "priorities").splitlines()
         assert len(priorities) == 5
         assert priorities[0].startswith("1 todo  20:00 left     Diensten i.v.m.")

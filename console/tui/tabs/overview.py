@@ -234,7 +234,7 @@ class OverviewTab(ConsoleTab):
         zone = self.context.zone
         lines = []
         for ticket in state.open_tickets():
-            name = " ".join(part for part in (ticket.provider, ticket.ref) if part)
+            name = " ".join(part for part in (ticket.id, ticket.ref) if part)  # the id to close
             if ticket.due_at is None:
                 clock = _("no SLA clock")
             else:

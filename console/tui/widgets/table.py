@@ -72,11 +72,13 @@ def fit(columns: Sequence[Column], room: int) -> tuple[int, ...]:
         shares = [extra * weight // total for weight in weights]
         shares[max(range(len(weights)), key=lambda i: weights[i])] += extra - sum(shares)
         return tuple(w + s for w, s in zip(widths, shares, strict=True))
-    # Too narrow: the growing columns give up width, the widest share first, down to 4.
+    # Too narrow: the growing columns give up width, the widest share first, down to 4
+    # (an id a person types keeps its whole width).
     cut = -extra
+    floors = [column.width if column.whole or column.lead else 4 for column in columns]
     for index in sorted(range(len(weights)), key=lambda i: -weights[i]):
         if weights[index] and cut:
-            give = min(cut, max(0, widths[index] - 4))
+            give = min(cut, max(0, widths[index] - floors[index]))
             widths[index] -= give
             cut -= give
     return tuple(widths)
