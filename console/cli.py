@@ -4,7 +4,8 @@ Every subcommand lives in `console.commands`; this module only wires them up
 and is the one place where a user's mistake becomes one clear message on
 standard error and an exit status (0 ok, 1 readiness findings, 2 invalid
 input, 3 refused), never a traceback: every such mistake is a `DrpError`
-(`console.errors`), handled by one `except`.
+(`console.errors`), handled by one `except`. A closed pipe ends any command
+quietly with status 141.
 
 `drp` alone opens the console, which should show as soon as it can: then no
 subcommand module is imported.
@@ -22,7 +23,13 @@ from console import __version__
 from console.commands import console
 from console.commands.common import warn
 from console.commands.console import add_console_arguments
-from console.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, DrpError
+from console.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    DrpError,
+)
 from console.i18n import _, set_language
 
 
@@ -43,7 +50,46 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run `drp` with `argv`; return the exit status."""
+    """Run `drp` with `argv`; return the exit status.
+
+    A reader that goes away (`drp check | head`) ends any command quietly with
+    status 141, as it ends any Unix tool. The output still buffered is flushed
+    here, where a closed pipe (or a full disk) can be caught, and an output
+    that cannot be written then points at /dev/null, so the interpreter's own
+    last flush has nothing to complain about.
+    """
+    try:
+        try:
+            status = _main(argv)
+        finally:
+            if sys.stdout is not None:
+                sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_unwritable_outputs()
+        return EXIT_BROKEN_PIPE
+    except OSError as error:  # the last of the output did not fit (drp check > /dev/full)
+        _drop_unwritable_outputs()
+        warn(f"drp: {error.strerror or error}")
+        return EXIT_INVALID
+    return status
+
+
+def _drop_unwritable_outputs() -> None:
+    """Point standard output and error, where they can no longer be written, at /dev/null."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is None:
+                continue
+            try:
+                stream.flush()
+            except OSError:  # what is still buffered can go nowhere: the caller says why
+                os.dup2(devnull, stream.fileno())
+    finally:
+        os.close(devnull)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     set_language(None)
     arguments = list(sys.argv[1:] if argv is None else argv)
     for argument in arguments:
@@ -68,11 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.status
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except BrokenPipeError:  # the reader went away (drp binder | head): nothing to report
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_INVALID
+    except BrokenPipeError:  # the reader went away: `main` ends quietly
+        raise
     except OSError as error:
+        _drop_unwritable_outputs()  # the error may be standard output's own
         target = f"{error.filename}: " if error.filename else ""
         warn(f"drp: {target}{error.strerror or error}")
         return EXIT_INVALID

@@ -24,6 +24,8 @@ EXIT_INVALID = 2
 EXIT_REFUSED = 3
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+"""The reader of the output went away (`drp check | head`): 128 + SIGPIPE, as for any Unix tool."""
 
 
 class DrpError(Exception):

@@ -1,7 +1,9 @@
 """`drp check`: is the plan valid, and is it ready?
 
 Exit 0 when it is valid and ready, 1 when it is valid with readiness findings,
-2 when it is invalid. `--json` prints the same for scripts.
+2 when it is invalid. The summary ends with the readiness score and what it
+counts: how many of the fields examined are filled (`console.plan.readiness`).
+`--json` prints the same for scripts.
 """
 
 from __future__ import annotations
@@ -83,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
             "valid": True,
             "ready": readiness.ready,
             "score": readiness.score,
+            "fields": readiness.fields,
+            "filled": readiness.filled,
             "errors": [],
             "findings": _finding_json(str(path), readiness),
             "exit": status,
@@ -104,15 +108,22 @@ def _summary(path: str, readiness: Readiness) -> str:
     for finding in readiness.findings:
         counts[finding.check] += 1
     if readiness.ready:
-        return _("{path}: valid and ready. Readiness {score}%.").format(
-            path=path, score=readiness.score
-        )
+        return _("{path}: valid and ready. {score}").format(path=path, score=_score(readiness))
     parts = ", ".join(f"{_(CHECKS[check])}: {n}" for check, n in counts.items() if n)
     return ngettext(
-        "{path}: valid, {n} finding ({parts}). Readiness {score}%.",
-        "{path}: valid, {n} findings ({parts}). Readiness {score}%.",
+        "{path}: valid, {n} finding ({parts}). {score}",
+        "{path}: valid, {n} findings ({parts}). {score}",
         len(readiness.findings),
-    ).format(path=path, n=len(readiness.findings), parts=parts, score=readiness.score)
+    ).format(path=path, n=len(readiness.findings), parts=parts, score=_score(readiness))
+
+
+def _score(readiness: Readiness) -> str:
+    """The score with what it counts, such as "Readiness 42%: 49 of 117 fields filled."."""
+    return ngettext(
+        "Readiness {score}%: {filled} of {fields} field filled.",
+        "Readiness {score}%: {filled} of {fields} fields filled.",
+        readiness.fields,
+    ).format(score=readiness.score, filled=readiness.filled, fields=readiness.fields)
 
 
 def _invalid_json(path: str, error: PlanError) -> dict[str, Any]:
@@ -121,6 +132,8 @@ def _invalid_json(path: str, error: PlanError) -> dict[str, Any]:
         "valid": False,
         "ready": False,
         "score": 0,
+        "fields": 0,
+        "filled": 0,
         "errors": [
             {
                 "file": p.file,

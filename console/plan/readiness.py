@@ -4,8 +4,18 @@ A plan can satisfy the schema and still fail on the day: a phone number left
 as "**** ** ** **", a task whose owner role nobody holds, a scenario that
 moves to a fallback site it does not name, an approval older than a year, a
 file that anyone on the machine can read. Each check examines a number of
-items and reports the ones that fail; the score is the share that passed,
-averaged over the checks.
+items and reports the ones that fail.
+
+The score says how much of the plan is filled in: the fields filled per
+hundred fields examined. The fields examined are the organisation's own
+particulars that the plan gives (`PARTICULARS`: the names, addresses, phone
+numbers and e-mail addresses of the people, organisations and places it
+lists, and the facts of its ICT and backups), every person's phone even when
+left out, every VLAN's number, every WAN line's speed, and any other field
+that holds a placeholder. A field is filled when it has a value and no
+placeholder. So the template, where the particulars are placeholders, scores
+near 0, and each one filled in raises the count; the other checks give
+findings but do not move the score.
 """
 
 from __future__ import annotations
@@ -22,14 +32,72 @@ from pydantic import BaseModel
 
 from console.clock import Clock
 from console.i18n import N_, _
+from console.plan.ict import Backup, CloudApp, Component, Ict, Wan
+from console.plan.infrastructure import Inventory, Provider, Site, Sla, Telephony
 from console.plan.integrity import Loc, format_loc
 from console.plan.loader import PlanDocument
+from console.plan.people import (
+    ContactAddress,
+    FallbackSite,
+    Organisation,
+    OtherOrganisation,
+    Person,
+)
 
 PLACEHOLDER = re.compile(r"<[^<>\n]{1,60}>|\*{3,}|\b(?:xx|yy|XX|YY)\b")
 """The seed's placeholders: <naam>, **** ** ** **, VLAN xx, xx / yy Mbps."""
 
 SKIP_FIELDS = frozenset({"retention_grid"})
 """Fields whose '*' marks are data, not placeholders."""
+
+FieldKey = tuple[type[BaseModel], str]
+"""A field of the schema: the model class that holds it (exactly, not a subclass) and its name."""
+
+PARTICULARS: frozenset[FieldKey] = frozenset(
+    {
+        (Organisation, "name"),
+        (Organisation, "address"),
+        (Organisation, "phone"),
+        (Organisation, "website"),
+        (Person, "name"),
+        (Person, "phone"),
+        (Person, "email"),
+        (OtherOrganisation, "name"),
+        (OtherOrganisation, "address"),
+        (OtherOrganisation, "phone"),
+        (OtherOrganisation, "email"),
+        (Provider, "name"),
+        (Provider, "phone"),
+        (Provider, "helpdesk"),
+        (Provider, "email"),
+        (Site, "name"),
+        (Site, "address"),
+        (FallbackSite, "name"),
+        (FallbackSite, "address"),
+        (FallbackSite, "phone"),
+        (ContactAddress, "name"),
+        (ContactAddress, "address"),
+        (Telephony, "description"),
+        (Ict, "as_of"),
+        (Ict, "virtual_platform"),
+        (Component, "name"),  # hosts and physical servers; not the subclasses' generic names
+        (Wan, "subscription"),
+        (CloudApp, "contract"),
+        (Backup, "software"),
+        (Backup, "type"),
+        (Backup, "schedule"),
+        (Backup, "notify"),
+        (Backup, "medium"),
+        (Inventory, "system"),
+        (Sla, "service"),
+        (Sla, "customer_numbers"),
+    }
+)
+"""The organisation's own particulars, which the score counts where the plan gives them:
+how to reach its people, organisations and places, and the facts of its ICT and backups."""
+
+ASKED: frozenset[FieldKey] = frozenset({(Person, "phone")})
+"""Particulars counted even when left empty: the phone check reports them."""
 
 CHECKS = {
     "placeholder": N_("placeholders left"),
@@ -64,7 +132,13 @@ class Readiness:
 
     findings: list[Finding]
     score: int
+    """The share of the fields examined that are filled, in percent, rounded down."""
     examined: dict[str, int]
+    """How many items each check examined, by check code."""
+    fields: int = 0
+    """How many fields the score examined."""
+    filled: int = 0
+    """How many of those are filled."""
 
     @property
     def ready(self) -> bool:
@@ -72,19 +146,22 @@ class Readiness:
         return not self.findings
 
 
-def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+def _strings(
+    value: object, loc: Loc, field: FieldKey | None = None
+) -> Iterator[tuple[Loc, FieldKey | None, str]]:
+    """Every text in `value`, with its path and the model field that holds it (or its list)."""
     if isinstance(value, str):
-        yield loc, value
+        yield loc, field, value
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             if name not in SKIP_FIELDS:
-                yield from _strings(getattr(value, name), (*loc, name))
+                yield from _strings(getattr(value, name), (*loc, name), (type(value), name))
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            yield from _strings(item, (*loc, index))
+            yield from _strings(item, (*loc, index), field)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, (*loc, str(key)))
+            yield from _strings(item, (*loc, str(key)), field)
 
 
 class _Run:
@@ -95,6 +172,8 @@ class _Run:
         self.findings: list[Finding] = []
         self.examined: dict[str, int] = dict.fromkeys(CHECKS, 0)
         self.failed: dict[str, int] = dict.fromkeys(CHECKS, 0)
+        self.fields = 0
+        self.filled = 0
 
     def examine(self, check: str, count: int = 1) -> None:
         self.examined[check] += count
@@ -104,18 +183,19 @@ class _Run:
         self.findings.append(Finding(check, message, loc, line, column))
         self.failed[check] += 1
 
+    def field(self, filled: bool) -> None:
+        """Count one field towards the score."""
+        self.fields += 1
+        self.filled += filled
+
     def score(self) -> int:
-        shares = [
-            max(0.0, 1 - self.failed[check] / self.examined[check])
-            for check in CHECKS
-            if self.examined[check]
-        ]
-        return round(100 * sum(shares) / len(shares)) if shares else 100
+        """Filled fields per hundred examined, rounded down: 100 only when all are filled."""
+        return 100 * self.filled // self.fields if self.fields else 100
 
 
 def _placeholders(run: _Run) -> None:
     plan = run.document.plan
-    for loc, text in _strings(plan, ()):
+    for loc, field, text in _strings(plan, ()):
         run.examine("placeholder")
         match = PLACEHOLDER.search(text)
         if match:
@@ -124,8 +204,11 @@ def _placeholders(run: _Run) -> None:
                 _("placeholder '{text}' still to fill in").format(text=match.group(0)),
                 loc,
             )
+        if match or (field in PARTICULARS and (text or field in ASKED)):
+            run.field(filled=bool(text) and not match)
     for i, vlan in enumerate(plan.ict.vlans):
         run.examine("placeholder")
+        run.field(filled=vlan.tag is not None)
         if vlan.tag is None:
             run.find(
                 "placeholder",
@@ -134,6 +217,7 @@ def _placeholders(run: _Run) -> None:
             )
     for i, wan in enumerate(plan.ict.wan):
         run.examine("placeholder")
+        run.field(filled=wan.down_mbps is not None and wan.up_mbps is not None)
         if wan.down_mbps is None or wan.up_mbps is None:
             run.find(
                 "placeholder", _("WAN '{id}' has no speed yet").format(id=wan.id), ("ict", "wan", i)
@@ -266,4 +350,4 @@ def check_readiness(document: PlanDocument, clock: Clock) -> Readiness:
     _revision(run, clock)
     _permissions(run)
     findings = sorted(run.findings, key=lambda f: (f.line is None, f.line or 0, f.column or 0))
-    return Readiness(findings, run.score(), run.examined)
+    return Readiness(findings, run.score(), run.examined, run.fields, run.filled)

@@ -4,7 +4,9 @@ The coordinator first, the crisis staff, the plan holders, then each provider
 with its account managers, the other organisations with their people, and
 everyone else. Each entry knows what the search looks in: names, functions,
 organisations, duties, e-mail and every phone number, in national and
-international form, without case or accents.
+international form, and what the plan calls them: the ids of people,
+providers and organisations, the roles people hold, the services providers
+give. All without case or accents.
 """
 
 from __future__ import annotations
@@ -48,10 +50,13 @@ def _entry(
     extra: list[str],
     person: str | None = None,
     label: str = "",
+    hidden: tuple[str, ...] = (),
 ) -> Entry:
+    """An entry; `hidden` is searched but not shown (ids, roles)."""
     group, name, function, phone = shown
     detail = " · ".join(part for part in (name, function, *extra) if part)
-    search = f"{fold(' '.join((group, detail, phone)))} {_digits(phone)}"
+    words = " ".join((group, detail, phone, *hidden))
+    search = f"{fold(words)} {_digits(phone)}"
     return Entry(key, group, name, function, phone, detail, search, person, label or _("Phone"))
 
 
@@ -89,6 +94,7 @@ def _duties(plan: Plan) -> dict[str, list[str]]:
 def build_entries(plan: Plan) -> list[Entry]:
     """Everyone the plan names, each once, in the order they are needed."""
     people, duties = plan.people_by_id, _duties(plan)
+    roles = {role.id: role.title for role in plan.roles}
     names = {o.id: o.name for o in plan.organisations} | {p.id: p.name for p in plan.providers}
     members: dict[str, list[str]] = {}
     for person in plan.people:
@@ -103,7 +109,11 @@ def build_entries(plan: Plan) -> list[Entry]:
         p = people[person_id]
         extra = [p.phone, p.email, names.get(p.organisation or "", ""), *duties.get(p.id, [])]
         shown = (group, p.name, p.function, p.phone)
-        entries.append(_entry(f"person:{p.id}", shown, [*extra, p.notes], person=p.id))
+        held = (text for role in p.roles for text in (role, roles.get(role, "")))
+        hidden = (p.id, p.organisation or "", *held)
+        entries.append(
+            _entry(f"person:{p.id}", shown, [*extra, p.notes], person=p.id, hidden=hidden)
+        )
 
     crisis = plan.crisis
     add(crisis.coordinator, _("coord."))
@@ -134,16 +144,17 @@ def build_entries(plan: Plan) -> list[Entry]:
         group = _("prov.") if provider.category == "service" else _("suppl.")
         shown = (group, provider.name, provider.service, provider.helpdesk or provider.phone)
         label = _("Helpdesk") if provider.helpdesk else ""
-        entries.append(_entry(f"provider:{provider.id}", shown, extra, label=label))
+        services = tuple(s.service for s in plan.slas if s.provider == provider.id)
+        hidden = (provider.id, *services)
+        entries.append(_entry(f"provider:{provider.id}", shown, extra, label=label, hidden=hidden))
         for manager in provider.account_managers:
             add(manager, _("↳"))
         for person_id in members.get(provider.id, []):
             add(person_id, _("↳"))
     for org in plan.organisations:
         shown = (_("org."), org.name, org.kind, org.phone)
-        entries.append(
-            _entry(f"org:{org.id}", shown, [org.phone, org.email, org.address, org.notes])
-        )
+        extra = [org.phone, org.email, org.address, org.notes]
+        entries.append(_entry(f"org:{org.id}", shown, extra, hidden=(org.id,)))
         for person_id in members.get(org.id, []):
             add(person_id, _("↳"))
     for person in plan.people:

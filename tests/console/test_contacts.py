@@ -11,8 +11,9 @@ from textual.widgets import Input, TabbedContent
 
 from console.incident.errors import NoActiveIncident
 from console.incident.events import Contacted
+from console.plan.infrastructure import Provider
 from console.plan.model import Plan
-from console.plan.people import Access, Person
+from console.plan.people import Access, Person, Role
 from console.present.contacts import Entry, build_entries, matches
 from console.present.text import fold
 from console.tui.app import DrpApp
@@ -124,6 +125,59 @@ def test_search_ignores_accents_both_ways(shipped_plan: Plan) -> None:
     assert find(entries, "JÉRÔME") == ["person:jerome"]
 
 
+def test_search_finds_what_the_plan_calls_everyone(shipped_plan: Plan) -> None:
+    """Ids, roles and services, read from the plan: a provider is found by its own id."""
+    entries = build_entries(shipped_plan)
+    for provider in shipped_plan.providers:
+        key = f"provider:{provider.id}"
+        assert key in find(entries, provider.id)
+        assert key in find(entries, provider.id.upper())
+        assert key in find(entries, provider.service)
+    for sla in shipped_plan.slas:
+        assert f"provider:{sla.provider}" in find(entries, sla.service)
+    for person in shipped_plan.people:
+        assert f"person:{person.id}" in find(entries, person.id)
+    for org in shipped_plan.organisations:
+        assert f"org:{org.id}" in find(entries, org.id)
+    for role in shipped_plan.roles:
+        holders = {f"person:{p.id}" for p in shipped_plan.people if role.id in p.roles}
+        assert holders <= set(find(entries, role.id))
+        assert holders <= set(find(entries, role.title))
+
+
+def test_an_id_nothing_shows_is_still_found(shipped_plan: Plan) -> None:
+    """The case the user hit: the id is in no name, function or note of the entry."""
+    entries = build_entries(shipped_plan)
+    hidden = [
+        p for p in shipped_plan.providers if all(fold(p.id) not in fold(e.detail) for e in entries)
+    ]
+    assert hidden, "the shipped plan has a provider whose id is shown nowhere"
+    for provider in hidden:
+        assert find(entries, provider.id) == [f"provider:{provider.id}"]
+
+
+def test_search_by_id_role_and_service_in_another_plan(shipped_plan: Plan) -> None:
+    """Another organisation's ids, role titles with accents and services, not the shipped ones."""
+    role = Role(id="prev-adv", title="Préventieadviseur")
+    person = Person(id="zl-7", name="Zoë Lambert", phone="+32 470 99 88 77", roles=["prev-adv"])
+    provider = Provider(id="glas-7", category="ict", service="Glasvezel Noord", name="Fibernet BV")
+    plan = shipped_plan.model_copy(
+        update={
+            "roles": [*shipped_plan.roles, role],
+            "people": [*shipped_plan.people, person],
+            "providers": [*shipped_plan.providers, provider],
+        }
+    )
+    entries = build_entries(plan)
+    assert find(entries, "GLAS-7") == ["provider:glas-7"]
+    assert find(entries, "glasvezel noord") == ["provider:glas-7"]
+    assert find(entries, "preventieadviseur") == ["person:zl-7"]
+    assert find(entries, "PRÉVENTIEADVISEUR lambert") == ["person:zl-7"]
+    assert find(entries, "prev-adv") == ["person:zl-7"]
+    assert find(entries, "ZL-7") == ["person:zl-7"]
+    assert "prev-adv" not in entries[[e.key for e in entries].index("person:zl-7")].detail
+
+
 async def test_the_status_column_shows_who_was_reached(console: Build) -> None:
     app = console(busy)
     async with app.run_test(size=SIZE) as pilot:
@@ -211,6 +265,26 @@ async def test_enter_keeps_the_result_and_goes_to_the_table(console: Build) -> N
         ]
         await pilot.press("down", "down", "down", "c")
         assert app.clipboard == "+32 9 300 10 01"
+
+
+async def test_typing_a_providers_id_finds_it(console: Build, shipped_plan: Plan) -> None:
+    entries = build_entries(shipped_plan)
+    provider = next(
+        p for p in shipped_plan.providers if all(fold(p.id) not in fold(e.detail) for e in entries)
+    )
+    role = next(r for r in shipped_plan.roles if any(r.id in p.roles for p in shipped_plan.people))
+    holders = [f"person:{p.id}" for p in shipped_plan.people if role.id in p.roles]
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_tab(pilot)
+        await pilot.press("slash", *provider.id.upper())
+        await pilot.pause()
+        assert table(app).keys == [f"provider:{provider.id}"]
+        assert str(app.query_one("#contacts-count").render()).startswith("1 of ")
+        assert provider.name in str(app.query_one("#contacts-detail").render())
+        await pilot.press("escape", "slash", *role.title)
+        await pilot.pause()
+        assert set(holders) <= set(table(app).keys)
 
 
 async def test_two_thousand_contacts_are_added_as_the_cursor_comes(

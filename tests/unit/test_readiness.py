@@ -1,7 +1,8 @@
-"""Readiness checks: each kind of gap is found, located, and lowers the score."""
+"""Readiness checks: each kind of gap is found and located; the score counts fields filled."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,8 +11,8 @@ import pytest
 
 from console.clock import FixedClock
 from console.plan.loader import read_plan
-from console.plan.readiness import PLACEHOLDER, check_readiness
-from tests.conftest import MINIMAL_PLAN, Result
+from console.plan.readiness import PLACEHOLDER, Finding, Readiness, check_readiness
+from tests.conftest import MINIMAL_PLAN, SHIPPED_PLAN, Result
 
 MINIMAL = MINIMAL_PLAN.read_text("utf-8")
 
@@ -131,7 +132,9 @@ def test_no_approved_revision(private_copy: Callable[..., Path], clock: FixedClo
 def test_world_readable_plan(private_copy: Callable[..., Path], clock: FixedClock) -> None:
     path = private_copy(MINIMAL)
     path.chmod(0o644)
-    [(check, field, message)] = findings_for(path, clock)
+    readiness = check_readiness(read_plan(path), clock)
+    assert readiness.score == 100  # the score counts fields filled; permissions are a finding
+    [(check, field, message)] = [(f.check, f.field, f.message) for f in readiness.findings]
     assert check == "permissions"
     assert field == ""
     assert message.startswith("the plan is readable by every user of this machine; run `chmod o-r")
@@ -150,18 +153,19 @@ def test_check_command_exit_status_and_score(
         f"{path}:{MINIMAL[:line].count(chr(10)) + 1}:1: people[0]: Jan Janssens has no phone"
         in (result.out)
     )
-    assert "valid, 1 finding (people without a phone: 1). Readiness 83%." in result.out
+    assert (
+        "valid, 1 finding (people without a phone: 1). Readiness 80%: 4 of 5 fields filled."
+        in result.out
+    )
     path.write_text(MINIMAL)
     result = drp("check", "--plan", str(path), "--now", "2026-11-29T10:00")
     assert result.status == 0
-    assert "valid and ready. Readiness 100%." in result.out
+    assert "valid and ready. Readiness 100%: 5 of 5 fields filled." in result.out
 
 
 def test_check_json_lists_findings(
     private_copy: Callable[..., Path], drp: Callable[..., Result]
 ) -> None:
-    import json
-
     path = private_copy(MINIMAL.replace('phone = "+32 470 00 00 01"\n', ""))
     result = drp("check", "--plan", str(path), "--json", "--now", "2026-11-29T10:00")
     report = json.loads(result.out)
@@ -169,5 +173,138 @@ def test_check_json_lists_findings(
     assert report["valid"] is True
     assert report["ready"] is False
     assert report["exit"] == 1
-    assert report["score"] == 83
+    assert (report["score"], report["filled"], report["fields"]) == (80, 4, 5)
     assert [f["check"] for f in report["findings"]] == ["phone"]
+
+
+FIELD_CHECKS = ("placeholder", "phone")
+"""The checks whose findings are fields not yet filled."""
+
+
+def unfilled_findings(readiness: Readiness) -> list[Finding]:
+    return [f for f in readiness.findings if f.check in FIELD_CHECKS]
+
+
+def fresh_template(tmp_path: Path, drp: Callable[..., Result]) -> Path:
+    path = tmp_path / "plan.toml"
+    assert drp("init", str(path)).status == 0
+    return path
+
+
+def test_fresh_template_scores_near_zero(
+    tmp_path: Path, drp: Callable[..., Result], clock: FixedClock
+) -> None:
+    readiness = check_readiness(read_plan(fresh_template(tmp_path, drp)), clock)
+    assert readiness.fields > 0
+    assert readiness.filled <= readiness.fields // 20
+    assert readiness.score <= 5
+    assert readiness.fields - readiness.filled == len(unfilled_findings(readiness))
+
+
+def placeholder_lines(readiness: Readiness, path: Path) -> dict[int, int]:
+    """The lines holding placeholders, with how many fields on each hold one."""
+    lines = path.read_text("utf-8").splitlines()
+    counts: dict[int, int] = {}
+    for finding in readiness.findings:
+        line = finding.line
+        if finding.check == "placeholder" and line and PLACEHOLDER.search(lines[line - 1]):
+            counts[line] = counts.get(line, 0) + 1
+    return counts
+
+
+def fill_line(path: Path, line: int) -> None:
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    lines[line - 1] = PLACEHOLDER.sub("Gevuld", lines[line - 1])
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def test_each_field_filled_in_raises_the_score(
+    tmp_path: Path, drp: Callable[..., Result], clock: FixedClock
+) -> None:
+    path = fresh_template(tmp_path, drp)
+    before = check_readiness(read_plan(path), clock)
+    particulars = 0
+    for line, fields in placeholder_lines(before, path).items():
+        fill_line(path, line)
+        after = check_readiness(read_plan(path), clock)
+        # a particular filled in counts as filled; a placeholder in free text (a note)
+        # is no longer a field to fill once it is gone
+        assert (after.filled - before.filled, after.fields - before.fields) in (
+            (fields, 0),
+            (0, -fields),
+        )
+        assert after.score >= before.score
+        particulars += after.filled > before.filled
+        before = after
+    assert particulars > 0
+    assert before.score >= 90
+    assert before.fields - before.filled == len(unfilled_findings(before))
+    ict = read_plan(path).plan.ict
+    missing = sum(v.tag is None for v in ict.vlans)
+    missing += sum(w.down_mbps is None or w.up_mbps is None for w in ict.wan)
+    assert before.fields - before.filled == missing  # no placeholder left, only numbers
+
+
+def test_shipped_plan_has_every_field_filled(
+    private_copy: Callable[..., Path], clock: FixedClock
+) -> None:
+    readiness = check_readiness(read_plan(private_copy(SHIPPED_PLAN)), clock)
+    assert readiness.fields > 0
+    assert readiness.filled == readiness.fields
+    assert readiness.score == 100
+
+
+SITE = 'name = "Hoofdzetel"\n'
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "filled", "fields"),
+    [
+        ('phone = "+32 470 00 00 01"\n', "", -1, 0),  # a person's phone counts even when absent
+        ('phone = "+32 470 00 00 01"\n', 'phone = "****"\n', -1, 0),
+        (SITE, SITE + 'address = "Markt 1"\n', 1, 1),  # a particular counts where given
+        (SITE, SITE + 'address = ""\n', 0, 0),
+        (SITE, SITE + 'address = "<adres>"\n', 0, 1),
+        (SITE, SITE + 'notes = "sleutel bij de onthaal"\n', 0, 0),  # free text does not count
+        (SITE, SITE + 'notes = "sleutel bij <naam>"\n', 0, 1),  # unless it holds a placeholder
+    ],
+)
+def test_what_the_score_counts(
+    replace: str,
+    by: str,
+    filled: int,
+    fields: int,
+    private_copy: Callable[..., Path],
+    clock: FixedClock,
+) -> None:
+    assert replace in MINIMAL
+    base = check_readiness(read_plan(private_copy(MINIMAL)), clock)
+    changed = check_readiness(read_plan(private_copy(MINIMAL.replace(replace, by, 1))), clock)
+    assert (changed.filled - base.filled, changed.fields - base.fields) == (filled, fields)
+    assert changed.score == 100 * changed.filled // changed.fields
+    assert changed.fields - changed.filled == len(unfilled_findings(changed))
+
+
+def test_check_says_what_the_score_counts_on_a_fresh_template(
+    tmp_path: Path, drp: Callable[..., Result], clock: FixedClock
+) -> None:
+    path = fresh_template(tmp_path, drp)
+    readiness = check_readiness(read_plan(path), clock)
+    result = drp("check", "--plan", str(path))
+    assert result.status == 1
+    summary = result.out.splitlines()[-1]
+    assert summary.endswith(
+        f"Readiness {readiness.score}%: {readiness.filled} of {readiness.fields} fields filled."
+    )
+
+
+def test_check_on_the_shipped_plan_counts_every_field_filled(
+    private_copy: Callable[..., Path], drp: Callable[..., Result], clock: FixedClock
+) -> None:
+    path = private_copy(SHIPPED_PLAN)
+    fields = check_readiness(read_plan(path), clock).fields
+    result = drp("check", "--plan", str(path), "--json")
+    report = json.loads(result.out)
+    assert (report["score"], report["filled"], report["fields"]) == (100, fields, fields)
+    result = drp("check", "--plan", str(path))
+    assert f"Readiness 100%: {fields} of {fields} fields filled." in result.out.splitlines()[-1]

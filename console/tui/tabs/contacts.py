@@ -6,9 +6,10 @@ otherwise a PDF. So the tab lists everyone the plan names, grouped in the
 order they are needed (crisis staff, plan holders, communication, providers
 with their account managers, other organisations, everyone else), shows for
 the crisis staff and the plan holders whether they were reached, and records
-each call with one key. `/` searches name, function, phone and organisation,
-ignoring case and accents, over thousands of contacts: the search keys are
-computed once per plan, the table holds only the rows near the cursor.
+each call with one key. `/` searches names, the plan's ids, roles, services,
+functions, phones and organisations, ignoring case and accents, over
+thousands of contacts: the search keys are computed once per plan
+(`console.present.contacts`), the table holds only the rows near the cursor.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ class ContactsTab(ConsoleTab):
     def compose(self) -> ComposeResult:
         with Horizontal(id="contacts-bar"):
             search = Input(
-                placeholder=_("/ search name, function, phone, organisation"),
+                placeholder=_("/ search name, id, role, service, phone, organisation"),
                 id="contacts-search",
                 compact=True,
             )
