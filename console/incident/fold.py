@@ -7,11 +7,22 @@ task's status, the scenario, a component), the later `at` wins and the id
 breaks ties; what happens once (a ticket's opening or closing, the start of
 the recovery, the closing) keeps its first occurrence. Those rules are in
 `console.incident.brief`, which the actions read too.
+
+A step of the plan with `done_by` is completed by every event of that kind:
+each counts as the step set "done" at that event's `at`, by its actor, and
+takes its place among the task events for the step by the same order. So
+the last of them wins: a status set by hand after the meeting (reopened,
+blocked, skipped) stands, and the meeting overtakes a status set by hand
+before it. When a task was done (`done_at`, `done_by`) is the first of the
+changes that keep giving it its present status: a step ticked off by hand
+before the meeting keeps that moment and that person; a step reopened
+after the meeting and completed by the next one is done at the next one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import assert_never
 from zoneinfo import ZoneInfo
@@ -32,12 +43,14 @@ from console.incident.events import (
     RestoreChanged,
     TaskAssigned,
     TaskChanged,
+    TaskStatus,
     TicketClosed,
     TicketOpened,
     sort_key,
 )
 from console.incident.sla import NoBusinessHours, sla_due
 from console.incident.state import (
+    CLOSED_TASK_STATUSES,
     ComponentState,
     ContactState,
     DeadlineState,
@@ -69,6 +82,37 @@ def after(start: datetime, hours: float) -> datetime:
     return start.astimezone(UTC) + timedelta(hours=hours)
 
 
+@dataclass(frozen=True)
+class StatusSet:
+    """A task's status as one event set it: a task event, or the event that completes a step."""
+
+    status: TaskStatus
+    at: datetime
+    actor: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A task's status so far: the last change, and the first that gave it its present status."""
+
+    last: StatusSet
+    since: StatusSet
+
+    def then(self, change: StatusSet) -> Progress:
+        """The progress after `change`, which comes later in the fold's order."""
+        same = change.status == self.last.status
+        return Progress(last=change, since=self.since if same else change)
+
+
+def completed_by(plan: Plan) -> dict[str, list[str]]:
+    """The steps each kind of event completes, by the event's kind (the steps' `done_by`)."""
+    found: dict[str, list[str]] = {}
+    for step in plan.steps:
+        if step.done_by is not None:
+            found.setdefault(step.done_by, []).append(step.id)
+    return found
+
+
 def contact_people(plan: Plan) -> list[str]:
     """Who is tracked as contacted: the crisis staff, then the other plan holders."""
     ids = [*plan.crisis.staff, *plan.holders.people]
@@ -89,7 +133,13 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
     start = declared.at
 
     brief = Brief()
-    statuses: dict[str, TaskChanged] = {}
+    completes = completed_by(plan)
+    statuses: dict[str, Progress] = {}
+
+    def set_status(task: str, change: StatusSet) -> None:
+        known = statuses.get(task)
+        statuses[task] = known.then(change) if known else Progress(change, change)
+
     notes: dict[str, str] = {}
     assignees: dict[str, str] = {}
     contacts: dict[str, Contacted] = {}
@@ -98,10 +148,12 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
     reports: list[ReportIssued] = []
     for event in timeline:
         brief.take(event)  # the declaration, the decision, the recovery, closings, tickets
+        for step in completes.get(event.kind, ()):
+            set_status(step, StatusSet("done", event.at, event.actor))
         match event:
             case TaskChanged():
                 if event.status is not None:
-                    statuses[event.task] = event
+                    set_status(event.task, StatusSet(event.status, event.at, event.actor))
                 notes[event.task] = event.note
             case TaskAssigned():
                 assignees[event.task] = event.person
@@ -140,17 +192,21 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
         listed.extend(("recovery", task) for task in plan.recovery.tasks)
     tasks = []
     for phase, task in listed:
-        change = statuses.get(task.id)
+        progress = statuses.get(task.id)
+        last = progress.last if progress else None
+        done = progress.since if progress and last and last.status in CLOSED_TASK_STATUSES else None
         tasks.append(
             TaskState(
                 id=task.id,
                 title=task.title,
                 phase=phase,
                 owner=task.owner,
-                status=change.status if change and change.status else "todo",
+                status=last.status if last else "todo",
                 assignee=assignees.get(task.id),
                 note=notes.get(task.id, ""),
-                updated_at=change.at if change else None,
+                updated_at=last.at if last else None,
+                done_at=done.at if done else None,
+                done_by=done.actor if done else None,
                 due_at=after(start, task.due_hours) if task.due_hours is not None else None,
             )
         )

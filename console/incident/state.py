@@ -48,6 +48,11 @@ class TaskState:
     assignee: str | None = None
     note: str = ""
     updated_at: datetime | None = None
+    """When its status was last set, by hand or by the event that completes a step."""
+    done_at: datetime | None = None
+    """When it was done or skipped, while it is: since then it has had this status."""
+    done_by: str | None = None
+    """Who did it (or skipped it) then."""
     due_at: datetime | None = None
 
     def overdue(self, now: datetime) -> bool:

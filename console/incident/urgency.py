@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from console.i18n import _
 from console.incident import timefmt
 
 Urgency = Literal["ok", "soon", "late"]
@@ -29,6 +30,14 @@ def urgency(due: datetime, now: datetime, soon: timedelta = SOON) -> Urgency:
     if left < timedelta(0):
         return "late"
     return "soon" if left <= soon else "ok"
+
+
+def mark(due: datetime, now: datetime) -> str:
+    """The marker alone, where there is no room for the time: "LATE", "!" or nothing."""
+    level = urgency(due, now)
+    if level == "late":
+        return _("LATE")
+    return SOON_MARK if level == "soon" else ""
 
 
 def marked_left(due: datetime, now: datetime) -> str:

@@ -11,8 +11,9 @@ function here that must learn its words.
 
 Two parts live in lighter modules, because the console's first frame shows
 them before the event schema is loaded: the clock markers ("! 1:05 left",
-"LATE 0:10") in `console.incident.urgency`, and the roles in words and the
-refusal in `console.incident.access`.
+"LATE 0:10", and "!" or "LATE" alone in a strip of steps) in
+`console.incident.urgency`, and the roles in words and the refusal in
+`console.incident.access`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import assert_never
 from zoneinfo import ZoneInfo
 
 from console.i18n import _
-from console.incident import timefmt
+from console.incident import timefmt, urgency
 from console.incident.events import (
     Assessment,
     Audience,
@@ -47,14 +48,11 @@ from console.incident.events import (
     TicketClosed,
     TicketOpened,
 )
-from console.incident.state import ContactStatus, TaskState
+from console.incident.state import CLOSED_TASK_STATUSES, ContactStatus, TaskState
 from console.plan.model import Plan
 
 BACKDATED_AFTER = timedelta(minutes=1)
 """An event that happened this much earlier than it was recorded is marked backdated."""
-
-OVERDUE_MARK = "!"
-"""Takes the place of a task's mark while the task is past due."""
 
 BACKDATED_MARK = "↶"
 """Follows the time of an event that was recorded later than it happened."""
@@ -98,8 +96,16 @@ def task_mark(status: TaskStatus) -> str:
 
 
 def task_mark_at(task: TaskState, now: datetime) -> str:
-    """A task's mark at `now`: the overdue mark while it is past due, else its status's."""
-    return OVERDUE_MARK if task.overdue(now) else task_mark(task.status)
+    """A task's mark at `now`, for a strip with no room for times: "reported LATE".
+
+    While the task is open and due, the clock's marker takes the place of its
+    status's: "LATE" past due, "!" under two hours left, as in "! 1:05 left"
+    and "LATE 0:10" (`console.incident.urgency`); otherwise its status's mark.
+    """
+    urgent = ""
+    if task.due_at is not None and task.status not in CLOSED_TASK_STATUSES:
+        urgent = urgency.mark(task.due_at, now)
+    return urgent or task_mark(task.status)
 
 
 def task_marked(status: TaskStatus) -> str:

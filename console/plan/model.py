@@ -35,7 +35,7 @@ from console.plan.people import (
     Person,
     Role,
 )
-from console.plan.scenarios import Phase, Recovery, Revision, Scenario, Task
+from console.plan.scenarios import Phase, Recovery, Revision, Scenario, Step, Task
 
 FORMAT_VERSION = 1
 
@@ -59,7 +59,7 @@ class Plan(Section):
     """Section 2: who keeps a copy of the plan."""
     communication: Communication
     """Section 3: the communication lead."""
-    steps: list[Task] = Field(min_length=1)
+    steps: list[Step] = Field(min_length=1)
     """Sections 4 and 13: the general step plan, from the report of the disaster to the decision."""
     sites: list[Site] = Field(min_length=1)
     """Section 5: the organisation's sites."""

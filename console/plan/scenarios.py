@@ -4,6 +4,8 @@ Seed sections 4 and 13 to 15. A scenario is one way to continue the services
 (A: at the fallback site within 72 h, B: in the own buildings within 48 h, and
 any others a plan adds, such as a cyber attack); nothing assumes there are two.
 Every task, in the step plan or in a scenario, has an id unique in the plan.
+A step may name the event of the journal that completes it (`done_by`), so
+that recording the meeting ticks off the meeting step.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ from pydantic import Field
 from console.plan.fields import Hours, Id, Ref, Section, Text
 
 Phase = Literal["step", "priority", "technical", "organisational", "recovery"]
+
+DoneBy = Literal["declared", "meeting", "assessment", "decided", "recovery"]
+"""The kinds of journal event that can complete a step: each is an event's `kind`."""
+DONE_BY: tuple[DoneBy, ...] = ("declared", "meeting", "assessment", "decided", "recovery")
 
 
 class Task(Section):
@@ -31,6 +37,16 @@ class Task(Section):
     """Hours after the declaration by which it is due, if it has a due time."""
     description: str = ""
     """More detail: who to call, what to bring."""
+
+
+class Step(Task):
+    """A step of the general step plan, which an event of the journal may complete."""
+
+    done_by: DoneBy | None = None
+    """The event that marks the step done, at its time and by its author: "declared" (the
+    declaration), "meeting" (a meeting of the crisis staff), "assessment" (an assessment of
+    the damage), "decided" (the decision of the scenario) or "recovery" (the start of the
+    recovery phase). A status set by hand after that event wins."""
 
 
 class Deadline(Section):

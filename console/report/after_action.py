@@ -20,8 +20,8 @@ from typing import Any
 
 from console.i18n import _
 from console.incident import timefmt
-from console.incident.events import Contacted, TaskChanged
-from console.incident.state import CLOSED_TASK_STATUSES, IncidentState, TaskState
+from console.incident.events import Contacted
+from console.incident.state import IncidentState, TaskState
 from console.incident.words import describe, extent_word, restore_word, task_word
 from console.plan.model import Plan
 from console.report.document import Document, Paragraph, Section, Table
@@ -72,23 +72,15 @@ class AfterAction(IncidentView):
 
     def tasks(self) -> list[TaskOutcome]:
         """Every task with its outcome, late ones first (the latest first), then the rest."""
-        closing: dict[str, TaskChanged] = {}
-        for event in self.state.timeline:
-            if isinstance(event, TaskChanged) and event.status is not None:
-                if event.status in CLOSED_TASK_STATUSES:
-                    closing.setdefault(event.task, event)
-                else:
-                    closing.pop(event.task, None)  # reopened: done later, if at all
         found = []
         for task in self.state.tasks:
-            done = closing.get(task.id) if task.status in CLOSED_TASK_STATUSES else None
-            done_at = done.at if done else None
+            done_at = task.done_at  # the fold's: by hand, or by the event that completes a step
             late = None
             if done_at is not None and task.due_at is not None:
                 late = done_at.astimezone(UTC) - task.due_at.astimezone(UTC)
             elif done_at is None and task.due_at is not None and self.end > task.due_at:
                 late = self.end.astimezone(UTC) - task.due_at.astimezone(UTC)
-            found.append(TaskOutcome(task, done_at, done.actor if done else "", late))
+            found.append(TaskOutcome(task, done_at, task.done_by or "", late))
         return sorted(
             found,
             key=lambda o: (

@@ -20,7 +20,7 @@ from console.incident.words import (
     contact_word,
     extent_word,
     restore_word,
-    task_mark_at,
+    task_mark,
     task_word,
 )
 from console.plan.model import Plan
@@ -167,7 +167,7 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
     )
     task_ids = _width(task.id for task in state.tasks)
     for task in state.tasks:
-        mark = task_mark_at(task, now)
+        mark = task_mark(task.status)  # the time left says "!" or "LATE"
         due = (
             marked_left(task.due_at, now)
             if task.due_at and task.status not in CLOSED_TASK_STATUSES

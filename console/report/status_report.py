@@ -28,7 +28,7 @@ from console.incident.words import (
     describe,
     extent_word,
     restore_word,
-    task_mark_at,
+    task_marked,
     task_word,
 )
 from console.plan.model import Plan
@@ -348,7 +348,7 @@ class BoardReport(IncidentView):
             (
                 str(number),
                 task.title,
-                f"[{task_mark_at(task, self.now)}] " + task_word(task.status),
+                task_marked(task.status),  # the time left says "!" or "LATE"
                 self.at(task.due_at),
                 self.left(task),
             )

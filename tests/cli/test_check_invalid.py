@@ -51,6 +51,19 @@ def line_of(text: str, needle: str) -> int:
             "organisation.language: must be one of 'nl', 'fr' or 'en', not 'de'",
         ),
         (
+            "unknown event for a step",
+            'title = "Melding van de ramp"',
+            'title = "Melding van de ramp"\ndone_by = "vergadering"',
+            "steps[0].done_by: must be one of 'declared', 'meeting', 'assessment', 'decided' or "
+            "'recovery', not 'vergadering'",
+        ),
+        (
+            "done_by outside the step plan",
+            'id = "b-restore"',
+            'id = "b-restore"\ndone_by = "decided"',
+            "scenarios[0].technical[0].done_by: unknown key 'done_by'",
+        ),
+        (
             "bad id",
             'id = "main"',
             'id = "hoofd zetel"',
@@ -92,6 +105,18 @@ def test_message_points_at_the_offending_line(
     result = drp("check", "--plan", str(path))
     line = line_of(text, 'coordinator = "piet"')
     assert f"{path}:{line}:1: crisis.coordinator:" in result.err
+
+
+def test_an_unknown_done_by_points_at_its_line(
+    private_copy: Callable[..., Path], drp: Callable[..., Result]
+) -> None:
+    text = MINIMAL.replace('owner = "coordinator"', 'owner = "coordinator"\ndone_by = "Meeting"', 1)
+    path = private_copy(text)
+    result = drp("check", "--plan", str(path))
+    line = line_of(text, 'done_by = "Meeting"')
+    assert result.status == 2
+    assert f"{path}:{line}:1: steps[0].done_by: must be one of 'declared'," in result.err
+    assert "not 'Meeting'" in result.err
 
 
 def test_syntax_error_points_at_line_and_column(

@@ -239,13 +239,39 @@ def test_roles_are_enforced_with_exit_3(
         assert ("viewer" in result.err) or ("only a coordinator" in result.err)
 
 
+def test_the_step_plan_follows_the_journal(run: Run) -> None:
+    for action in [
+        ("declare", "--at", "2026-03-28T12:00"),
+        ("meeting", "--note", "eerste vergadering", "--at", "2026-03-28T12:40"),
+        ("assess", "serverruimte onbruikbaar", "--at", "2026-03-28T13:10"),
+        ("decide", "A", "--at", "2026-03-28T13:30"),
+    ]:
+        assert run(*action).status == 0
+    steps = {t["id"]: t for t in status(run)["tasks"] if t["phase"] == "step"}
+    assert {task: step["status"] for task, step in steps.items()} == {
+        "reported": "done",
+        "gather": "todo",
+        "meeting": "done",
+        "evaluation": "done",
+        "decision": "done",
+    }
+    assert not steps["decision"]["overdue"]
+    run("task", "meeting", "doing", "--note", "niet voltallig", "--at", "2026-03-28T13:45")
+    assert {t["id"]: t["status"] for t in status(run)["tasks"]}["meeting"] == "doing"
+
+
 def test_status_text_reads_without_colour(run: Run) -> None:
     run("declare", "--at", "2026-03-28T12:00")
-    result = run("status", "--now", "2026-03-28T14:00")
+    result = run("status", "--now", "2026-03-28T15:30")
     assert result.status == 0
-    assert "T+2:00" in result.out
-    assert "LATE" in result.out
+    assert "T+3:30" in result.out
     assert "2026-03-31 13:00 CEST" in result.out
+    rows = {line.split()[1]: line for line in result.out.splitlines() if line.startswith("  [")}
+    # the checkbox says the status; the time left says "!" under two hours, "LATE" past due
+    assert rows["gather"].startswith("  [·] gather") and rows["gather"].endswith("LATE 0:30")
+    assert rows["meeting"].startswith("  [·] meeting") and rows["meeting"].endswith("! 0:30 left")
+    assert rows["reported"].startswith("  [✓] reported")  # done by the declaration
+    assert "[!]" not in result.out
 
 
 def test_merge_two_state_directories(tmp_path: Path, drp: Run) -> None:

@@ -229,10 +229,14 @@ def test_the_after_action_report_says_what_was_met_and_missed(tmp_path: Path, ru
         data["target"]["margin_seconds"] == -47 * 3600
     )  # back on the 29th at 12:00, due the 31st at 11:00
     tasks = {task["id"]: task for task in data["tasks"]}
-    assert tasks["reported"]["late_seconds"] == -50 * 60  # done at 10:10, due at 11:00
-    assert tasks["meeting"]["late_seconds"] == 90 * 60  # done at 15:30, due at 14:00
-    assert data["tasks"][0]["late_seconds"] > 0  # the late ones first
+    # done by the declaration at 10:00 (and ticked off again at 10:10), due at 11:00
+    assert tasks["reported"]["late_seconds"] == -60 * 60
+    # done by the meeting at 11:30 (and ticked off again at 15:30), due at 14:00
+    assert tasks["meeting"]["late_seconds"] == -150 * 60
     assert tasks["meeting"]["done_by"] == "coordinator-test"
+    assert tasks["decision"]["done_at"] == "2026-03-28T12:00:00+01:00"  # by the decision
+    assert tasks["evaluation"]["done_at"] is None  # no assessment was recorded
+    assert data["tasks"][0]["late_seconds"] > 0  # the late ones first
     calls = {call["id"]: call for call in data["call_tree"]}
     assert calls["pieter-vandenbroeck"]["after_seconds"] == 5 * 60
     assert calls["sofie-dewilde"]["after_seconds"] == 4 * 3600 + 20 * 60

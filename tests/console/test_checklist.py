@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from console.clock import FixedClock
 from console.incident import actions
 from console.incident.session import Session
 from console.plan.model import Plan
@@ -24,12 +25,14 @@ from console.tui.widgets.line import Line
 from tests.console.conftest import (
     HOST,
     LOGIN,
+    NOW,
     Build,
     Notices,
     all_tabs_mounted,
     busy,
     declared,
     journal,
+    settle,
 )
 
 SIZE = (80, 24)
@@ -84,13 +87,13 @@ async def test_space_and_enter_advance_a_task(
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.press("2", "space")
         await pilot.pause()
-        assert (last(state_dir).task, last(state_dir).status) == ("meeting", "doing")
+        assert (last(state_dir).task, last(state_dir).status) == ("evaluation", "doing")
         assert last(state_dir).host == HOST
         await pilot.press("enter")
         await pilot.pause()
-        assert (last(state_dir).task, last(state_dir).status) == ("meeting", "done")
-        assert cursor(app) == "meeting"
-        assert tab(app).table.get_row("meeting")[0].plain == "[✓] done"
+        assert (last(state_dir).task, last(state_dir).status) == ("evaluation", "done")
+        assert cursor(app) == "evaluation"
+        assert tab(app).table.get_row("evaluation")[0].plain == "[✓] done"
         count = len(journal(state_dir))
         await pilot.press("space")  # done stays done: s changes it
         await pilot.pause()
@@ -231,6 +234,71 @@ async def test_a_note_keeps_the_status(console: Build, state_dir: Path) -> None:
         assert (task.status, task.note) == ("doing", "Dell belt")
 
 
+# Steps done by the events that complete them ----------------------------------------
+
+
+def step_marks(app: DrpApp) -> dict[str, str]:
+    """The status cell of every step, by the step's id."""
+    table = tab(app).table
+    return {step: table.get_row(step)[0].plain for step in shown(app)[:5]}
+
+
+async def test_the_journal_ticks_off_the_steps_its_events_complete(
+    console: Build, shipped_plan: Plan, state_dir: Path, clock: FixedClock
+) -> None:
+    app = console(declared)
+    async with app.run_test(size=SIZE) as pilot:
+        await all_tabs_mounted(pilot)
+        await pilot.press("2")
+        assert step_marks(app) == {
+            "reported": "[✓] done",  # by the declaration
+            "gather": "[·] todo",
+            "meeting": "[·] todo",
+            "evaluation": "[·] todo",
+            "decision": "[·] todo",
+        }
+        # recorded elsewhere, as `drp meeting` and `drp assess` do
+        other = Session(shipped_plan, state_dir, clock, login="secretaris", host="elsewhere")
+        other.refresh()
+        actions.meeting(other, "eerste vergadering", at=NOW.replace(hour=12))
+        actions.assess(other, "serverruimte onder water", at=NOW.replace(hour=13))
+        other.close()
+        app.poll_journal()  # what the once-a-second timer does
+        await pilot.pause()
+        marks = step_marks(app)
+        assert (marks["meeting"], marks["evaluation"]) == ("[✓] done", "[✓] done")
+        assert tab(app).table.get_row("meeting")[-1].plain == ""  # no time left on a done step
+        await goto(app, pilot, "evaluation")
+        assert "changed 13:00" in line(app, "detail")
+        await pilot.press("S", "enter")  # the coordinator decides, in the console
+        await settle(pilot, lambda: "§priority" in tab(app).keys)
+        assert [e.kind for e in journal(state_dir)].count("decided") == 1
+        assert step_marks(app) == {
+            "reported": "[✓] done",
+            "gather": "[·] todo",  # nothing in the journal says the staff gathered
+            "meeting": "[✓] done",
+            "evaluation": "[✓] done",
+            "decision": "[✓] done",
+        }
+        assert line(app, "status").startswith("Tasks 4/20 done · 1 overdue")
+        assert tab(app).table.get_row("§step")[2].plain == "4/5 done"
+
+
+async def test_a_step_done_by_an_event_can_be_reopened_by_hand(
+    console: Build, state_dir: Path
+) -> None:
+    app = console(busy)  # the meeting was recorded at 11:30
+    async with app.run_test(size=SIZE) as pilot:
+        await all_tabs_mounted(pilot)
+        await pilot.press("2")
+        await goto(app, pilot, "meeting")
+        assert tab(app).table.get_row("meeting")[0].plain == "[✓] done"
+        await pilot.press("s", "up", "up", "enter")  # from done to todo
+        await pilot.pause()
+        assert (last(state_dir).task, last(state_dir).status) == ("meeting", "todo")
+        assert tab(app).table.get_row("meeting")[0].plain == "[·] todo"
+
+
 # Who may do what -------------------------------------------------------------------
 
 
@@ -251,7 +319,7 @@ async def test_a_viewer_changes_nothing(
         assert len(journal(state_dir)) == count
         assert notices.messages == [f"{LOGIN} is a viewer and cannot change anything"]
         await pilot.press("u")  # but may look
-        assert len(shown(app)) == 18
+        assert len(shown(app)) == 16
         titles = [command.title for command in checklist.commands()]
         assert titles == [
             "Checklist: my tasks",
@@ -278,10 +346,10 @@ async def test_palette_commands(console: Build, state_dir: Path) -> None:
         commands = {command.title: command.callback for command in tab(app).commands()}
         assert len(commands) == 8
         commands["Checklist: open tasks"]()
-        assert len(shown(app)) == 18
+        assert len(shown(app)) == 16
         commands["Checklist: advance task"]()
         await pilot.pause()
-        assert (last(state_dir).task, last(state_dir).status) == ("meeting", "doing")
+        assert (last(state_dir).task, last(state_dir).status) == ("evaluation", "doing")
 
 
 # Snapshots at 80x24 -----------------------------------------------------------------

@@ -18,7 +18,7 @@ from console.clock import FixedClock
 from console.incident import actions
 from console.incident.session import Session
 from console.plan.model import Plan
-from console.plan.scenarios import Task
+from console.plan.scenarios import Step
 from console.present.checklist import Layout
 from console.tui.widgets.line import Line
 from tests.console.conftest import NOW, Build, Notices, all_tabs_mounted, busy, declared
@@ -42,8 +42,8 @@ async def test_the_plan_in_order_with_its_groups(console: Build) -> None:
         ]
         assert len(shown(app)) == 20
         assert app.focused is tab(app).table
-        assert cursor(app) == "meeting"  # the first open task
-        assert line(app, "status") == "Tasks 2/20 done · 0 overdue · filter: all"
+        assert cursor(app) == "evaluation"  # the first open task
+        assert line(app, "status") == "Tasks 4/20 done · 0 overdue · filter: all"
         row = [cell.plain for cell in tab(app).table.get_row("a-tech-suppliers")]
         assert row == [
             "[>] doing",
@@ -52,8 +52,8 @@ async def test_the_plan_in_order_with_its_groups(console: Build) -> None:
             "Tom Maes",
             "8:00 left",
         ]
-        assert line(app, "detail").startswith("meeting: Vergadering van de crisisstaf\n")
-        assert "due 2026-03-28 14:00 CET · ! 0:00 left" in line(app, "detail")
+        assert line(app, "detail").startswith("evaluation: Evaluatie van de rampsituatie\n")
+        assert "due 2026-03-28 18:00 CET · 4:00 left" in line(app, "detail")
 
 
 async def test_before_the_decision_a_hint(console: Build) -> None:
@@ -63,8 +63,9 @@ async def test_before_the_decision_a_hint(console: Build) -> None:
         await pilot.press("2")
         assert "appear once the coordinator decides (S)" in line(app, "hint")
         assert shown(app) == ["reported", "gather", "meeting", "evaluation", "decision"]
-        row = [cell.plain for cell in tab(app).table.get_row("reported")]
-        assert row[-1] == "LATE 3:00"
+        reported = [cell.plain for cell in tab(app).table.get_row("reported")]
+        assert (reported[0], reported[-1]) == ("[✓] done", "")  # done by the declaration
+        assert tab(app).table.get_row("gather")[-1].plain == "LATE 1:00"
         await pilot.press("S", "enter")
         await pilot.pause()
         assert len(shown(app)) == 20
@@ -118,9 +119,9 @@ async def test_a_minute_updates_only_the_time_cells(
         await pilot.pause()
         assert rebuilds == []
         assert {col for _row, col in updates} == {"left"}
-        assert len(updates) == 18  # every open task with a due time
-        assert checklist.table.get_row("meeting")[-1].plain == "LATE 0:01"
-        assert line(app, "status") == "Tasks 2/20 done · 1 overdue · filter: all"
+        assert len(updates) == 16  # every open task with a due time
+        assert checklist.table.get_row("evaluation")[-1].plain == "3:59 left"
+        assert line(app, "status") == "Tasks 4/20 done · 0 overdue · filter: all"
 
 
 async def test_the_cursor_stays_on_its_task(
@@ -157,20 +158,21 @@ async def test_the_cursor_steps_over_group_headers(console: Build) -> None:
 # Filters ----------------------------------------------------------------------------
 
 
-async def test_filters_open_overdue_and_all(console: Build) -> None:
+async def test_filters_open_overdue_and_all(console: Build, clock: FixedClock) -> None:
     app = console(declared)
+    clock.set(NOW + timedelta(minutes=30))  # the meeting was due at 14:00
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "o")
-        assert shown(app) == ["reported", "gather"]
-        assert tab(app).table.get_row("§step")[2].plain == "0/5 done"  # of the whole group
-        assert line(app, "status") == "Tasks 0/5 done · 2 overdue · filter: overdue · 2 shown"
-        await pilot.press("space")  # reported: doing, still overdue
-        await pilot.press("space")  # reported: done, no longer overdue
+        assert shown(app) == ["gather", "meeting"]  # reported: done by the declaration
+        assert tab(app).table.get_row("§step")[2].plain == "1/5 done"  # of the whole group
+        assert line(app, "status") == "Tasks 1/5 done · 2 overdue · filter: overdue · 2 shown"
+        await pilot.press("space")  # gather: doing, still overdue
+        await pilot.press("space")  # gather: done, no longer overdue
         await pilot.pause()
-        assert shown(app) == ["gather"]
-        assert cursor(app) == "gather"
+        assert shown(app) == ["meeting"]
+        assert cursor(app) == "meeting"
         await pilot.press("u")
-        assert shown(app) == ["gather", "meeting", "evaluation", "decision"]
+        assert shown(app) == ["meeting", "evaluation", "decision"]
         await pilot.press("f")
         assert len(shown(app)) == 5
         await pilot.press("u", "escape")
@@ -221,7 +223,7 @@ async def test_a_thousand_tasks_stay_fluid(
 ) -> None:
     """A minute passing updates the cells that change; it does not rebuild the table."""
     steps = [
-        Task(id=f"step-{n:04d}", title=f"Taak {n}", owner="ict", due_hours=4 + n % 70)
+        Step(id=f"step-{n:04d}", title=f"Taak {n}", owner="ict", due_hours=4 + n % 70)
         for n in range(1000)
     ]
     app = console(declared, plan=shipped_plan.model_copy(update={"steps": steps}))

@@ -105,14 +105,12 @@ async def test_before_the_decision_the_nearest_target(console: Build) -> None:
         assert line(app, "target").startswith("No scenario decided; nearest target B:")
         # 48 real hours across the change to summer time
         assert line(app, "left") == "due 2026-03-30 11:00 CEST · 1d 20:00 left"
+        # reported: done by the declaration; gather: past due; the meeting: due now
         assert line(app, "steps") == (
-            "Step plan 0/5: reported !  gather !  meeting ·  evaluation ·  decision ·"
+            "Step plan 1/5: reported ✓  gather LATE  meeting !  evaluation ·  decision ·"
         )
-        assert line(app, "late-title") == "Overdue tasks (2):"
-        assert line(app, "late").splitlines() == [
-            "reported  LATE 3:00  Melding van de ramp",
-            "gather    LATE 1:00  Verzamelen op contactadres",
-        ]
+        assert line(app, "late-title") == "Overdue tasks (1):"
+        assert line(app, "late").splitlines() == ["gather  LATE 1:00  Verzamelen op contactadres"]
         assert line(app, "priorities-title").startswith("Priority services: once a scenario")
 
 
@@ -125,7 +123,10 @@ async def test_busy_incident(console: Build) -> None:
         )
         assert line(app, "left") == "due 2026-03-31 11:00 CEST · 2d 20:00 left"
         assert line(app, "staff") == "Crisis staff reached: 1/9, no answer: 1, unreachable: 0"
-        assert line(app, "steps").startswith("Step plan 2/5: reported ✓  gather ✓  meeting ·")
+        # the meeting and the decision are done by their events, reported by the declaration
+        assert line(app, "steps") == (
+            "Step plan 4/5: reported ✓  gather ✓  meeting ✓  evaluation ·  decision ✓"
+        )
         assert line(app, "late-title") == "Overdue tasks: none"
         assert line(app, "tickets") == "wan-000B INC-4471  SLA due 03-28 15:45  ! 1:45 left"
         priorities = line(app, "priorities").splitlines()
@@ -148,10 +149,21 @@ async def test_busy_incident(console: Build) -> None:
 async def test_late_and_soon_read_without_colour(console: Build, clock: FixedClock) -> None:
     app = console(busy)
     clock.set(NOW.replace(hour=15, minute=30))
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
         assert line(app, "tickets").endswith("! 0:15 left")
-        assert "LATE 1:30  Vergadering van de crisisstaf" in line(app, "late")
-        assert line(app, "steps").startswith("Step plan 2/5: reported ✓  gather ✓  meeting !")
+        assert line(app, "steps").endswith("evaluation ·  decision ✓")  # 2:30 left
+        # the marks of a step mean what they mean next to a time: "!" under two hours left
+        clock.set(NOW.replace(hour=17, minute=54))
+        app.tick()
+        await pilot.pause()
+        assert line(app, "steps").endswith("evaluation !  decision ✓")  # 0:06 left
+        assert line(app, "late-title") == "Overdue tasks: none"
+        # and "LATE" past due
+        clock.set(NOW.replace(hour=18, minute=10))
+        app.tick()
+        await pilot.pause()
+        assert line(app, "steps").endswith("evaluation LATE  decision ✓")
+        assert line(app, "late") == "evaluation  LATE 0:10  Evaluatie van de rampsituatie"
     clock.set(NOW.replace(day=31, hour=12, minute=10))
     app = console()
     async with app.run_test(size=SIZE):
@@ -165,10 +177,10 @@ async def test_a_long_list_of_late_tasks_is_cut(console: Build, clock: FixedCloc
     clock.set(NOW.replace(day=31, hour=12, minute=10))
     async with app.run_test(size=SIZE):
         late = line(app, "late").splitlines()
-        assert line(app, "late-title") == "Overdue tasks (22):"
+        assert line(app, "late-title") == "Overdue tasks (20):"
         assert len(late) == 6
         assert late[0].startswith("c-tech-isolate   LATE 3d 00:10  Netwerk isoleren")
-        assert late[-1] == "… and 17 more: see the checklist (2)"
+        assert late[-1] == "… and 15 more: see the checklist (2)"
 
 
 async def test_the_countdown_moves_once_a_minute(console: Build, clock: FixedClock) -> None:

@@ -6,7 +6,8 @@ the state `fold` computes. If the two disagreed, `drp decide` could refuse
 what `drp status` shows as possible, or the console could show a scenario
 that the actions do not act on. The fold reads its declaration, decision,
 recovery, closing and tickets from a brief; these tests hold the rules
-themselves (first wins, the later decision wins) to the fold's order.
+themselves (first wins, the later decision wins) to the fold's order, and
+the same order to the steps that an event completes (the last word wins).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from console.incident.brief import Brief
-from console.incident.events import Event, sort_key
+from console.incident.events import EVENT_ADAPTER, TASK_STATUSES, Event, TaskChanged, sort_key
 from console.incident.fold import fold, ordered
-from tests.strategies import FIELDS, PLAN, incident_events
+from console.incident.ids import ALPHABET
+from console.incident.state import CLOSED_TASK_STATUSES
+from tests.strategies import FIELDS, INCIDENT, PLAN, incident_events, instants
 
 AGREE = settings(max_examples=200, deadline=None)
 
@@ -76,6 +79,61 @@ def test_what_happens_once_keeps_its_first_and_the_decision_its_last(
             (e for e in events if e.kind == "ticket-opened" and e.ticket == ticket), key=sort_key
         )
         assert opening == first
+
+
+@st.composite
+def step_changes(draw: st.DrawFn) -> list[Event]:
+    """Task events that set a status on the steps, so that they meet the events completing them."""
+    changes = []
+    for number in range(draw(st.integers(0, 8))):
+        at = draw(instants)
+        prefix = draw(st.text(alphabet=ALPHABET, min_size=16, max_size=16))
+        data = {
+            "id": f"{prefix}{1000 + number:010d}",  # never one of `incident_events`'s ids
+            "incident": INCIDENT,
+            "at": at,
+            "recorded_at": at,
+            "actor": draw(st.sampled_from(["els", "an"])),
+            "host": "laptop",
+            "kind": "task",
+            "task": draw(st.sampled_from([step.id for step in PLAN.steps])),
+            "status": draw(st.sampled_from(TASK_STATUSES)),
+        }
+        changes.append(EVENT_ADAPTER.validate_python(data))
+    return changes
+
+
+@AGREE
+@given(events=incident_events(max_size=30), changes=step_changes(), data=st.data())
+def test_a_step_has_the_status_of_the_last_event_that_set_it_in_any_order(
+    events: list[Event], changes: list[Event], data: st.DataObject
+) -> None:
+    events = events + changes
+    shuffled = data.draw(st.permutations(events), label="arrival order")
+    state = fold(PLAN, shuffled)
+    assert any(step.done_by for step in PLAN.steps)  # else this tests nothing
+    for step in PLAN.steps:
+        # (status, event): an event that completes the step, or a task event for it
+        setters: list[tuple[str, Event]] = []
+        for event in ordered(events):
+            if event.kind == step.done_by:
+                setters.append(("done", event))
+            elif isinstance(event, TaskChanged) and event.task == step.id and event.status:
+                setters.append((event.status, event))
+        task = state.task(step.id)
+        assert task is not None
+        if not setters:
+            assert (task.status, task.updated_at, task.done_at) == ("todo", None, None)
+            continue
+        status, last = setters[-1]
+        assert (task.status, task.updated_at) == (status, last.at)
+        # it has had that status since the first change after the last other status
+        others = [index for index, (set_to, _event) in enumerate(setters) if set_to != status]
+        since = setters[others[-1] + 1 if others else 0][1]
+        if status in CLOSED_TASK_STATUSES:
+            assert (task.done_at, task.done_by) == (since.at, since.actor)
+        else:
+            assert (task.done_at, task.done_by) == (None, None)
 
 
 def test_every_event_kind_has_a_strategy() -> None:

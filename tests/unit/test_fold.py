@@ -10,6 +10,8 @@ what first (later `at` wins, the id breaks ties, duplicates count once).
 
 from __future__ import annotations
 
+import itertools
+import typing
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,6 +24,7 @@ from console.incident.ids import new_id
 from console.incident.state import DeadlineState, IncidentState, TaskState, TicketState
 from console.plan.loader import load_plan
 from console.plan.model import Plan
+from console.plan.scenarios import DONE_BY, DoneBy
 from tests.conftest import MINIMAL_PLAN, SHIPPED_PLAN
 
 PLAN = load_plan(SHIPPED_PLAN)
@@ -84,6 +87,16 @@ def state_of(*events: Event, plan: Plan = PLAN) -> IncidentState:
     return fold(plan, [declared(), *events])
 
 
+def steps_done_by(plan: Plan, done_by: dict[str, DoneBy]) -> Plan:
+    """The plan with these steps completed by these kinds of event, and no other step."""
+    steps = [step.model_copy(update={"done_by": done_by.get(step.id)}) for step in plan.steps]
+    return plan.model_copy(update={"steps": steps})
+
+
+PLAIN = steps_done_by(PLAN, {})
+"""The shipped plan with no step completed by an event: every step is ticked off by hand."""
+
+
 def ids_sorted(count: int, at: datetime) -> list[str]:
     """`count` distinct ids for the same instant, in ascending order."""
     return sorted({new_id(at) for _ in range(count * 2)})[:count]
@@ -124,7 +137,7 @@ def test_declaration_sets_a_target_for_every_scenario() -> None:
 
 
 def test_before_a_decision_only_the_step_plan_is_listed() -> None:
-    state = state_of()
+    state = state_of(plan=PLAIN)
     assert [t.id for t in state.tasks] == STEP_IDS
     assert {t.phase for t in state.tasks} == {"step"}
     assert [t.due_at for t in state.tasks] == [later(h) for h in STEP_DUE_HOURS]
@@ -261,6 +274,200 @@ def test_status_of_a_scenario_task_applies_once_it_is_decided() -> None:
     )
     task = state.task("c-tech-isolate")
     assert task is not None and task.status == "done"
+
+
+# --- Steps completed by an event -------------------------------------------------------
+
+COMPLETING: dict[DoneBy, dict[str, Any]] = {
+    "declared": {},
+    "meeting": {"note": "eerste vergadering"},
+    "assessment": {"note": "serverruimte onder water"},
+    "decided": {"scenario": "B"},
+    "recovery": {"note": "terug naar de eigen gebouwen"},
+}
+"""An event of each kind that can complete a step, with the fields it needs."""
+
+
+def completing(kind: DoneBy, at: datetime, actor: str = "an", **fields: Any) -> Event:
+    """An event of `kind` of the test incident, which completes the steps done by it."""
+    if kind == "declared":
+        return event("declared", DECLARED_AT, actor="pieter", **fields)
+    return event(kind, at, actor=actor, **{**COMPLETING[kind], **fields})
+
+
+def step(state: IncidentState, step_id: str) -> TaskState:
+    """The step with this id; it is always on the list."""
+    found = state.task(step_id)
+    assert found is not None and found.phase == "step"
+    return found
+
+
+def test_every_kind_a_step_can_be_done_by_is_an_event_kind() -> None:
+    kinds = {
+        typing.get_args(member.model_fields["kind"].annotation)[0]
+        for member in typing.get_args(typing.get_args(Event)[0])
+    }
+    assert set(DONE_BY) == set(typing.get_args(DoneBy)) == set(COMPLETING)
+    assert set(DONE_BY) <= kinds
+
+
+@pytest.mark.parametrize("kind", DONE_BY)
+def test_a_step_is_done_by_its_event_at_its_time_by_its_actor(kind: DoneBy) -> None:
+    plan = steps_done_by(PLAN, {"evaluation": kind})
+    done = completing(kind, later(2))
+    state = fold(plan, [declared(), done])
+    evaluation = step(state, "evaluation")
+    assert evaluation.status == "done"
+    assert (evaluation.updated_at, evaluation.done_at, evaluation.done_by) == (
+        done.at,
+        done.at,
+        done.actor,
+    )
+    assert not evaluation.overdue(later(100))
+    others = [t for t in state.tasks if t.phase == "step" and t.id != "evaluation"]
+    assert {(t.status, t.done_at, t.done_by) for t in others} == {("todo", None, None)}
+
+
+def test_the_declaration_completes_its_step_from_the_start() -> None:
+    plan = steps_done_by(PLAN, {"reported": "declared", "gather": "declared"})
+    state = state_of(plan=plan)
+    assert [(t.id, t.status) for t in state.tasks][:3] == [
+        ("reported", "done"),
+        ("gather", "done"),
+        ("meeting", "todo"),
+    ]
+    assert (step(state, "reported").done_at, step(state, "reported").done_by) == (
+        DECLARED_AT,
+        "pieter",
+    )
+
+
+def test_the_shipped_plan_ticks_off_its_steps_as_the_incident_goes() -> None:
+    # the report from the field: declared, met, assessed and decided, all still "todo"
+    state = state_of(
+        event("meeting", later(1.5), actor="sofie", note="eerste vergadering"),
+        event("assessment", later(2), actor="tom", note="serverruimte onder water"),
+        event("decided", later(3), actor="pieter", scenario="A"),
+    )
+    steps = {t.id: (t.status, t.done_at, t.done_by) for t in state.tasks if t.phase == "step"}
+    assert steps == {
+        "reported": ("done", DECLARED_AT, "pieter"),
+        "gather": ("todo", None, None),
+        "meeting": ("done", later(1.5), "sofie"),
+        "evaluation": ("done", later(2), "tom"),
+        "decision": ("done", later(3), "pieter"),
+    }
+    assert [t.id for t in state.tasks if t.overdue(later(12))] == ["gather"]
+
+
+def test_a_plan_without_done_by_ticks_off_nothing_by_itself() -> None:
+    events = [declared(), *(completing(kind, later(2 + n)) for n, kind in enumerate(DONE_BY))]
+    events.append(event("decided", later(1), scenario="A"))  # for the recovery's tasks
+    state = fold(PLAIN, events)
+    assert {t.status for t in state.tasks} == {"todo"}
+    assert all(t.updated_at is None and t.done_at is None for t in state.tasks)
+    minimal = fold(MINIMAL, [e for e in events if e.kind != "decided"])
+    assert [(t.id, t.status) for t in minimal.tasks] == [("reported", "todo")]
+
+
+def test_every_meeting_completes_the_step_again_after_it_was_reopened() -> None:
+    plan = steps_done_by(PLAN, {"meeting": "meeting"})
+    first, second = completing("meeting", later(2)), completing("meeting", later(6), actor="els")
+    reopened = event("task", later(3), task="meeting", status="doing", note="niet voltallig")
+    state = fold(plan, [declared(), first, reopened])
+    meeting = step(state, "meeting")
+    assert (meeting.status, meeting.done_at, meeting.updated_at) == ("doing", None, later(3))
+    assert meeting.note == "niet voltallig"
+    state = fold(plan, [declared(), first, reopened, second])
+    meeting = step(state, "meeting")
+    assert (meeting.status, meeting.done_at, meeting.done_by) == ("done", later(6), "els")
+
+
+@pytest.mark.parametrize(
+    ("hand", "expected"),
+    [
+        # set by hand after the event: the person has the last word
+        (("doing", 3), ("doing", 3, None, None)),
+        (("blocked", 3), ("blocked", 3, None, None)),
+        (("skipped", 3), ("skipped", 3, 3, "els")),
+        (("todo", 3), ("todo", 3, None, None)),
+        # ticked off by hand before the event: done then, by that person
+        (("done", 1), ("done", 2, 1, "els")),
+        # any other status set by hand before the event is overtaken by it
+        (("doing", 1), ("done", 2, 2, "an")),
+        (("blocked", 1), ("done", 2, 2, "an")),
+        (("skipped", 1), ("done", 2, 2, "an")),
+        # done again by hand after the event: still done since the event
+        (("done", 3), ("done", 3, 2, "an")),
+    ],
+)
+def test_a_status_set_by_hand_combines_with_the_event_in_the_folds_order(
+    hand: tuple[TaskStatus, float], expected: tuple[TaskStatus, float, float | None, str | None]
+) -> None:
+    plan = steps_done_by(PLAN, {"evaluation": "assessment"})
+    status, hours = hand
+    by_hand = event("task", later(hours), actor="els", task="evaluation", status=status)
+    state = fold(plan, [declared(), completing("assessment", later(2)), by_hand])
+    evaluation = step(state, "evaluation")
+    want_status, updated, done, done_by = expected
+    assert evaluation.status == want_status
+    assert evaluation.updated_at == later(updated)
+    assert evaluation.done_at == (later(done) if done is not None else None)
+    assert evaluation.done_by == done_by
+
+
+def test_a_note_on_the_step_leaves_it_done() -> None:
+    plan = steps_done_by(PLAN, {"evaluation": "assessment"})
+    note = event("task", later(3), task="evaluation", note="verslag bij de secretaris")
+    state = fold(plan, [declared(), completing("assessment", later(2)), note])
+    evaluation = step(state, "evaluation")
+    assert (evaluation.status, evaluation.done_at) == ("done", later(2))
+    assert evaluation.note == "verslag bij de secretaris"
+
+
+def test_the_order_of_arrival_does_not_matter_only_the_order_of_the_fold() -> None:
+    plan = steps_done_by(PLAN, {"decision": "decided"})
+    events = [
+        declared(),
+        event("task", later(1), task="decision", status="doing", actor="els"),
+        event("decided", later(3), scenario="A", actor="pieter"),
+        # recorded first on another laptop, but it happened after the decision: it wins
+        event("task", later(4), task="decision", status="blocked", actor="tom"),
+        event("decided", later(5), scenario="B", actor="sofie"),
+    ]
+    folded = fold(plan, events)
+    assert all(fold(plan, arrival) == folded for arrival in itertools.permutations(events))
+    decision = step(folded, "decision")
+    assert (decision.status, decision.done_at, decision.done_by) == ("done", later(5), "sofie")
+    without_the_redecision = fold(plan, events[:4])
+    decision = step(without_the_redecision, "decision")
+    assert (decision.status, decision.updated_at) == ("blocked", later(4))
+
+
+def test_a_backdated_status_by_hand_does_not_undo_the_event_it_preceded() -> None:
+    plan = steps_done_by(PLAN, {"meeting": "meeting"})
+    meeting = completing("meeting", later(2))
+    backdated = event("task", later(1), task="meeting", status="blocked", actor="els")
+    for arrival in ([meeting, backdated], [backdated, meeting]):
+        assert step(fold(plan, [declared(), *arrival]), "meeting").status == "done"
+
+
+@pytest.mark.parametrize("hand_id_higher", [True, False])
+def test_a_status_by_hand_at_the_events_moment_is_settled_by_the_higher_id(
+    hand_id_higher: bool,
+) -> None:
+    plan = steps_done_by(PLAN, {"meeting": "meeting"})
+    low, high = ids_sorted(2, later(2))
+    meeting = completing("meeting", later(2), event_id=low if hand_id_higher else high)
+    hand = event(
+        "task",
+        later(2),
+        task="meeting",
+        status="doing",
+        event_id=high if hand_id_higher else low,
+    )
+    state = fold(plan, [declared(), hand, meeting])
+    assert step(state, "meeting").status == ("doing" if hand_id_higher else "done")
 
 
 # --- Assigned ---------------------------------------------------------------------------
@@ -454,12 +661,12 @@ def test_notes_meetings_and_assessments_land_in_the_timeline_in_order() -> None:
     assessment = event("assessment", later(2), note="serverruimte onder water")
     note = event("note", later(4), text="pers belt")
     backdated = event("note", later(0.5), text="eerste melding door de brandweer")
-    state = state_of(meeting, assessment, note, backdated)
+    state = state_of(meeting, assessment, note, backdated, plan=PLAIN)
     assert [e.kind for e in state.timeline] == ["declared", "note", "assessment", "meeting", "note"]
     assert state.timeline[1:] == [backdated, assessment, meeting, note]
-    # they change nothing else
-    assert state.tasks == state_of().tasks
-    assert state.contacts == state_of().contacts
+    # in a plan where no step is done by them, they change nothing else
+    assert state.tasks == state_of(plan=PLAIN).tasks
+    assert state.contacts == state_of(plan=PLAIN).contacts
 
 
 def test_a_duplicated_event_counts_once() -> None:

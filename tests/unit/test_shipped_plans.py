@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from console.clock import FixedClock
 from console.plan.loader import load_plan, read_plan
 from console.plan.model import Plan
@@ -66,6 +68,18 @@ def test_template_loads() -> None:
     plan = load_plan(TEMPLATE)
     assert plan.organisation.language == "nl"
     assert {"A", "B"} == {s.id for s in plan.scenarios}
+
+
+@pytest.mark.parametrize("path", [SHIPPED_PLAN, TEMPLATE], ids=["shipped", "template"])
+def test_the_step_plan_is_ticked_off_by_the_events_that_complete_it(path: Path) -> None:
+    plan = load_plan(path)
+    assert {step.id: step.done_by for step in plan.steps} == {
+        "reported": "declared",
+        "gather": None,  # nothing in the journal says the crisis staff has gathered
+        "meeting": "meeting",
+        "evaluation": "assessment",
+        "decision": "decided",
+    }
 
 
 def test_field_reference_is_up_to_date() -> None:

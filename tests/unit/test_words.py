@@ -30,13 +30,13 @@ from console.incident.events import (
     TASK_STATUSES,
     Event,
     Extent,
+    TaskStatus,
     TicketOpened,
 )
 from console.incident.session import Session
-from console.incident.state import ContactStatus
-from console.incident.urgency import marked_left
+from console.incident.state import ContactStatus, TaskState
+from console.incident.urgency import SOON_MARK, mark, marked_left
 from console.incident.words import (
-    OVERDUE_MARK,
     audience_word,
     backdated,
     component_marker,
@@ -50,6 +50,7 @@ from console.incident.words import (
     restore_meaning,
     restore_word,
     task_mark,
+    task_mark_at,
     task_marked,
     task_word,
 )
@@ -93,11 +94,11 @@ def test_every_status_has_its_own_words(
     assert len(set(words)) == len(words)
 
 
-def test_task_marks_are_one_character_each_and_none_is_the_overdue_mark() -> None:
+def test_task_marks_are_one_character_each_and_none_is_a_clock_marker() -> None:
     marks = [task_mark(status) for status in TASK_STATUSES]
     assert all(cell_len(mark) == 1 for mark in marks)
     assert len(set(marks)) == len(marks)
-    assert OVERDUE_MARK not in marks
+    assert SOON_MARK not in marks and "LATE" not in marks
     assert task_marked("done") == "[✓] done"
     assert task_marked("todo") == "[·] todo"
 
@@ -124,6 +125,50 @@ def test_time_left_has_one_marker_per_urgency() -> None:
     assert marked_left(due, due - timedelta(hours=5)) == "5:00 left"
     assert marked_left(due, due - timedelta(minutes=65)) == "! 1:05 left"
     assert marked_left(due, due + timedelta(minutes=10)) == "LATE 0:10"
+
+
+@pytest.mark.parametrize(
+    ("before_due", "alone", "with_time"),
+    [
+        (timedelta(hours=5), "", "5:00 left"),
+        (timedelta(hours=2, minutes=1), "", "2:01 left"),
+        (timedelta(hours=2), "!", "! 2:00 left"),
+        (timedelta(minutes=6), "!", "! 0:06 left"),
+        (timedelta(0), "!", "! 0:00 left"),
+        (timedelta(minutes=-1), "LATE", "LATE 0:01"),
+    ],
+)
+def test_the_marker_alone_is_the_one_before_the_time(
+    before_due: timedelta, alone: str, with_time: str
+) -> None:
+    due = datetime(2026, 3, 29, 12, 0, tzinfo=UTC)
+    now = due - before_due
+    assert mark(due, now) == alone
+    assert marked_left(due, now) == with_time
+    assert with_time.startswith(alone)
+
+
+@pytest.mark.parametrize(
+    ("status", "before_due", "expected"),
+    [
+        ("todo", timedelta(hours=3), "·"),
+        ("doing", timedelta(hours=3), ">"),
+        ("todo", timedelta(minutes=6), "!"),
+        ("blocked", timedelta(minutes=6), "!"),
+        ("todo", timedelta(minutes=-10), "LATE"),
+        ("doing", timedelta(hours=-30), "LATE"),
+        ("done", timedelta(minutes=-10), "✓"),
+        ("skipped", timedelta(minutes=6), "-"),
+    ],
+)
+def test_a_task_in_a_strip_carries_the_clock_marker_while_open(
+    status: TaskStatus, before_due: timedelta, expected: str
+) -> None:
+    due = datetime(2026, 3, 29, 12, 0, tzinfo=UTC)
+    task = TaskState("meeting", "Vergadering", "step", "coordinator", status, due_at=due)
+    assert task_mark_at(task, due - before_due) == expected
+    undated = TaskState("meeting", "Vergadering", "step", "coordinator", status)
+    assert task_mark_at(undated, due - before_due) == task_mark(status)
 
 
 @settings(max_examples=60, deadline=None)
