@@ -288,8 +288,7 @@ def test_status_report_as_json_keeps_the_status_contract(
     for key in ("incident", "targets", "deadlines", "tasks", "tickets", "components"):
         assert report[key] == status[key], key
     assert [t["id"] for t in report["in_progress"]] == ["cy-tech-restauration"]
-    assert set(report["needs"]["overdue"]) == {
-        "alerte-reception-sinistre",
+    assert set(report["needs"]["overdue"]) == {  # the alert step: done by the declaration
         "cy-prio-soins-residents-sur-papier",
         "cy-tech-isolement-reseau",
         "cy-org-consignes-personnel",

@@ -199,10 +199,13 @@ class OverviewTab(ConsoleTab):
     def _show_steps(self, state: IncidentState, now: datetime) -> None:
         steps = [t for t in state.tasks if t.phase == "step"]
         done = sum(1 for t in steps if t.status in CLOSED_TASK_STATUSES)
-        marks = "  ".join(f"{t.id} {task_mark_at(t, now)}" for t in steps)
-        self.line("steps").show(
-            _("Step plan {done}/{total}: {marks}").format(done=done, total=len(steps), marks=marks)
+        # The steps still open, with their marks; the done ones are counted (a plan's
+        # ids may be long: listing them all would push the overview down).
+        marks = "  ".join(
+            f"{t.id} {task_mark_at(t, now)}" for t in steps if t.status not in CLOSED_TASK_STATUSES
         )
+        progress = _("Step plan {done}/{total} done").format(done=done, total=len(steps))
+        self.line("steps").show(f"{progress}: {marks}" if marks else progress)
 
     def _show_late(self, state: IncidentState, now: datetime) -> None:
         late = sorted(
