@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from rich.cells import cell_len
+
+from console.i18n import current_language
+from console.incident import timefmt
 
 
 def fold(text: str) -> str:
@@ -20,3 +26,25 @@ def clip(text: str, width: int) -> str:
     while cell_len(text) > width - 1:
         text = text[:-1]
     return text + "…"
+
+
+def time_width() -> int:
+    """The cells a time of another day this year takes in the current language, for a column.
+
+    "Wed 30 Sep 23:59" in English; measured on every weekday and month, since
+    their translated names differ in length. A time of another year is longer
+    and rare in an incident: it is cut.
+    """
+    return _time_width(current_language())
+
+
+@lru_cache(maxsize=4)
+def _time_width(language: str) -> int:  # the language is part of the cache key
+    utc = ZoneInfo("UTC")
+    now = datetime(2026, 1, 1, tzinfo=utc)
+    times = (
+        datetime(2026, month, day, 23, 59, tzinfo=utc)
+        for month in range(1, 13)
+        for day in range(22, 29)  # a week: every weekday, two digits
+    )
+    return max(cell_len(timefmt.moment(instant, utc, now)) for instant in times)

@@ -245,7 +245,7 @@ def test_status_text_reads_without_colour(run: Run) -> None:
     assert result.status == 0
     assert "T+2:00" in result.out
     assert "LATE" in result.out
-    assert "2026-03-31 13:00 CEST" in result.out
+    assert "Tue 31 Mar 2026 13:00 CEST" in result.out
 
 
 def test_merge_two_state_directories(tmp_path: Path, drp: Run) -> None:
@@ -289,7 +289,7 @@ def test_a_closed_incident_named_explicitly_takes_no_more_events(run: Run) -> No
     for action in (("close",), ("note", "nog iets")):
         result = run(*action, "--incident", incident)
         assert result.status == 2
-        assert f"incident {incident} was closed at 2026-03-28 13:00 CET" in result.err
+        assert f"incident {incident} was closed at Sat 28 Mar 2026 13:00 CET" in result.err
 
 
 def test_an_argument_that_is_not_utf8_gets_a_clear_message(tmp_path: Path) -> None:

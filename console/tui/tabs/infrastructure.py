@@ -31,6 +31,7 @@ from console.incident.state import ComponentState, TicketState
 from console.incident.urgency import marked_left, urgency
 from console.incident.words import component_marker, component_word
 from console.present.infrastructure import plan_text
+from console.present.text import time_width
 from console.tui.context import ConsoleContext
 from console.tui.screens.choice import ChoiceDialog
 from console.tui.screens.confirm import ConfirmDialog, Confirmed
@@ -46,15 +47,15 @@ COMPONENT_COLUMNS = (
     tables.Column("status", _("State"), 6),
     tables.Column("name", _("Component"), 22, grow=3),
     tables.Column("site", _("Site"), 8, grow=1),
-    tables.Column("since", _("Since"), 11),
+    tables.Column("since", _("Since"), time_width()),
     tables.Column("note", _("Note"), 6, grow=2),
 )
 TICKET_COLUMNS = (
     tables.Column("id", _("Ticket"), 9),
     tables.Column("provider", _("Provider"), 12, grow=2),
     tables.Column("ref", _("Ref"), 8, grow=1),
-    tables.Column("opened", _("Opened"), 11),
-    tables.Column("due", _("SLA due"), 11),
+    tables.Column("opened", _("Opened"), time_width()),
+    tables.Column("due", _("SLA due"), time_width()),
     tables.Column("left", _("Left"), 12),
 )
 
