@@ -29,9 +29,9 @@ NO_POINT_MARK = "·"
 DASH = "—"
 
 
-def short_time(instant: datetime | None, zone: ZoneInfo) -> str:
-    """A time in the plan's zone as "03-27 22:00", compact enough for the table."""
-    return DASH if instant is None else f"{instant.astimezone(zone):%m-%d %H:%M}"
+def short_time(instant: datetime | None, zone: ZoneInfo, now: datetime) -> str:
+    """A time in the plan's zone for the table: "22:00" today, "Fri 27 Mar 22:00", or a dash."""
+    return timefmt.moment(instant, zone, now)
 
 
 def age(point: datetime | None, now: datetime) -> str:

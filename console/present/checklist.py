@@ -74,7 +74,9 @@ class Layout:
         return [index for index, width in enumerate(self.widths) if width]
 
     @classmethod
-    def fit(cls, width: int, status: int, ident: int, left: int, owner: int = 99) -> Layout:
+    def fit(
+        cls, width: int, status: int, ident: int, left: int, due: int, owner: int = 99
+    ) -> Layout:
         """Give the title what the others leave, dropping the due time first when narrow.
 
         At 80 columns the title keeps about 20 cells and the due time goes; with
@@ -83,9 +85,9 @@ class Layout:
         highlighted task.
         """
         room = width - 1  # the vertical scrollbar
-        stages = ((24, 11, 40), (14, 11, 30), (14, 0, 24), (12, 0, 16), (0, 0, 0))
-        for most, due, least in stages:
-            fixed = [status, ident, min(owner, most), due, left]
+        stages = ((24, due, 40), (14, due, 30), (14, 0, 24), (12, 0, 16), (0, 0, 0))
+        for most, shown, least in stages:
+            fixed = [status, ident, min(owner, most), shown, left]
             title = room - sum(w + 1 for w in fixed if w) - 1  # a space after each column
             if title >= least:
                 return cls((status, ident, max(title, 10), *fixed[2:]))
@@ -121,11 +123,8 @@ class ChecklistRows:
         return self.roles.get(task.owner, task.owner)
 
     def due(self, task: TaskState, now: datetime) -> str:
-        """The due time in local time: "14:00" today, "03-29 09:00" another day."""
-        if task.due_at is None:
-            return "—"
-        due, today = task.due_at.astimezone(self.zone), now.astimezone(self.zone).date()
-        return f"{due:%H:%M}" if due.date() == today else f"{due:%m-%d %H:%M}"
+        """The due time in local time: "14:00" today, "Sun 29 Mar 09:00" another day."""
+        return timefmt.moment(task.due_at, self.zone, now)
 
     @staticmethod
     def left(task: TaskState, now: datetime) -> Cell:
@@ -175,6 +174,7 @@ class ChecklistRows:
             status=widest(0, 3),
             ident=ident,
             left=widest(5, 9),
+            due=widest(4, 5),  # "14:00" today, "Sun 29 Mar 09:00" another day
             owner=widest(3, 3),
         )
 
@@ -196,7 +196,7 @@ class ChecklistRows:
             parts.append(left)
         parts.append(self.owner(task))
         if task.updated_at is not None:
-            changed = f"{task.updated_at.astimezone(self.zone):%H:%M}"
+            changed = timefmt.moment(task.updated_at, self.zone, now)
             parts.append(_("changed {time}").format(time=changed))
         if task.note:
             parts.append(_("note: {note}").format(note=task.note))

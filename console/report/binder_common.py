@@ -15,6 +15,7 @@ from datetime import date
 from functools import cached_property
 
 from console.i18n import _
+from console.incident import timefmt
 from console.plan.model import Plan
 from console.plan.people import Person
 from console.plan.scenarios import Task
@@ -52,8 +53,8 @@ def due_text(hours: float | None) -> str:
 
 
 def date_text(value: date | None) -> str:
-    """A date as YYYY-MM-DD (unambiguous in every language), or a dash."""
-    return value.isoformat() if value is not None else DASH
+    """A date as the console and the reports write it, "Thu 15 Jan 2026", or a dash."""
+    return timefmt.day(value) if value is not None else DASH
 
 
 def yes_no(value: bool) -> str:

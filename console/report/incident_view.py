@@ -39,12 +39,7 @@ class IncidentView:
 
     def at(self, instant: datetime | None) -> str:
         """A time in a table row: the hour on the report's day, else the day too; or a dash."""
-        if instant is None:
-            return "—"
-        shown = instant.astimezone(self.zone)
-        if shown.date() == self.now.astimezone(self.zone).date():
-            return f"{shown:%H:%M}"
-        return f"{shown:%a %d %b %H:%M}"
+        return timefmt.moment(instant, self.zone, self.now)
 
     @cached_property
     def _roles(self) -> dict[str, str]:

@@ -48,7 +48,7 @@ from console.report.public_report import PublicReport
 LATEST = 10
 """How many of the latest timeline entries the board's report lists."""
 
-DONE_SHOWN = 12
+DONE_SHOWN = 11
 """How many of the events since the previous report the board's report lists; the JSON has all."""
 
 PROGRESS: dict[TaskStatus, float] = {

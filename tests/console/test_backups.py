@@ -9,6 +9,7 @@ from typing import Any
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
+from textual.widgets.data_table import ColumnKey
 
 from console.clock import FixedClock
 from console.incident import actions
@@ -74,9 +75,9 @@ async def test_every_backup_has_a_row_with_its_restore(console: Build) -> None:
         await open_tab(pilot)
         table = app.query_one("#restores", DataTable)
         assert [key.value for key in table.rows] == ["main", "offline", "m365-backup"]
-        assert row(app, "main")[1:] == ["[running]", "03-27 22:00", "16:00 old", "03-28 13:00"]
+        assert row(app, "main")[1:] == ["[running]", "Fri 27 Mar 22:00", "16:00 old", "13:00"]
         assert row(app, "offline")[1:] == ["[ ]", "—", "—", "—"]
-        assert row(app, "main")[0].startswith("main Dagelijkse back")  # the typed id first
+        assert row(app, "main")[0].startswith("main Dagelijkse")  # the typed id first
         assert app.focused is table  # key 5 puts the tab's keys under the fingers
 
 
@@ -120,16 +121,34 @@ async def test_the_age_moves_with_the_clock_and_only_its_cell_redraws(
             original(row_key, column_key, value, **kwargs)
 
         table.update_cell = counting  # type: ignore[method-assign]
-        clock.set(UTC_NOW + timedelta(days=1, hours=1, minutes=5))
+        clock.set(UTC_NOW + timedelta(hours=9, minutes=5))
         app.tick()  # what the once-a-second timer does
         await pilot.pause()
-        assert row(app, "main")[3] == "1d 17:05 old"
+        assert row(app, "main")[3] == "1d 01:05 old"
         assert updates == [("main", "age")]
         updates.clear()
-        clock.set(UTC_NOW + timedelta(days=1, hours=1, minutes=5, seconds=30))
+        clock.set(UTC_NOW + timedelta(hours=9, minutes=5, seconds=30))
         app.tick()
         await pilot.pause()
         assert updates == []  # the same minute: nothing is sent
+
+
+async def test_the_next_day_a_time_takes_its_day_and_its_room(
+    console: Build, clock: FixedClock
+) -> None:
+    app = console(busy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot)
+        table = app.query_one("#restores", DataTable)
+        name_width = table.columns[ColumnKey("system")].width
+        assert row(app, "main")[1:] == ["[running]", "Fri 27 Mar 22:00", "16:00 old", "13:00"]
+        # 00:05 in Brussels, still the 28th in UTC: the restore was changed yesterday.
+        clock.set(NOW.replace(hour=23, minute=59) + timedelta(minutes=6))
+        app.tick()  # what the once-a-second timer does
+        await pilot.pause()
+        assert row(app, "main")[2:] == ["Fri 27 Mar 22:00", "1d 02:05 old", "Sat 28 Mar 13:00"]
+        assert table.columns[ColumnKey("system")].width < name_width  # the day takes its room
+        assert table.virtual_size.width <= 78
 
 
 async def test_selecting_a_row_scrolls_to_its_backup(console: Build) -> None:
@@ -187,12 +206,7 @@ async def test_choose_a_status_and_type_a_point(console: Build, state_dir: Path)
         event = restores(state_dir)[-1]
         assert (event.system, event.status) == ("offline", "running")
         assert event.point == datetime(2026, 3, 27, 13, tzinfo=UTC)  # CET is UTC+1
-        assert row(app, "offline")[1:] == [
-            "[running]",
-            "03-27 14:00",
-            "1d 00:00 old",
-            "03-28 14:00",
-        ]
+        assert row(app, "offline")[1:] == ["[running]", "Fri 27 Mar 14:00", "1d 00:00 old", "14:00"]
 
 
 async def test_enter_on_a_row_opens_the_dialog(console: Build, state_dir: Path) -> None:

@@ -53,7 +53,7 @@ async def test_the_plan_in_order_with_its_groups(console: Build) -> None:
             "8:00 left",
         ]
         assert line(app, "detail").startswith("evaluation: Evaluatie van de rampsituatie\n")
-        assert "due 2026-03-28 18:00 CET · 4:00 left" in line(app, "detail")
+        assert "due Sat 28 Mar 2026 18:00 CET · 4:00 left" in line(app, "detail")
 
 
 async def test_before_the_decision_a_hint(console: Build) -> None:
@@ -84,11 +84,11 @@ async def test_no_incident_no_tasks(console: Build) -> None:
 
 async def test_wide_terminals_show_the_due_time(console: Build) -> None:
     app = console(busy)
-    async with app.run_test(size=(140, 30)) as pilot:
+    async with app.run_test(size=(150, 30)) as pilot:
         await all_tabs_mounted(pilot)
         await pilot.press("2")
         row = [cell.plain for cell in tab(app).table.get_row("a-prio-1")]
-        assert row[4:] == ["03-29 11:00", "20:00 left"]
+        assert row[4:] == ["Sun 29 Mar 11:00", "20:00 left"]
         assert row[2] == "Diensten i.v.m. dienstverlening (keuken, thuisdiensten)"
 
 
@@ -255,9 +255,10 @@ async def test_a_thousand_tasks_stay_fluid(
 
 @pytest.mark.parametrize(
     ("width", "title", "owner", "due"),
-    [(80, 22, 12, 0), (100, 40, 14, 0), (120, 40, 22, 11), (160, 80, 22, 11)],
+    [(80, 22, 12, 0), (100, 40, 14, 0), (120, 43, 14, 16), (160, 75, 22, 16)],
 )
 def test_the_title_gets_what_is_left(width: int, title: int, owner: int, due: int) -> None:
-    widths = Layout.fit(width, status=9, ident=18, left=13, owner=22).widths
+    # due=16: a time of another day, "Sun 29 Mar 09:00"
+    widths = Layout.fit(width, status=9, ident=18, left=13, due=16, owner=22).widths
     assert (widths[2], widths[3], widths[4]) == (title, owner, due)
     assert sum(w + 1 for w in widths if w) == width - 1  # the scrollbar's column stays free

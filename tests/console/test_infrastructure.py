@@ -192,7 +192,7 @@ async def test_tickets_show_their_sla_clock(console: Build) -> None:
             "Infodata Systemen NV",
             "JSB-77",
             "11:00",
-            "31/03 09:00",
+            "Tue 31 Mar 09:00",
             "closed 12:00",
         ]
         assert title(app, "tickets").startswith("Provider tickets: 1 open, 0 past the SLA")

@@ -104,7 +104,7 @@ async def test_before_the_decision_the_nearest_target(console: Build) -> None:
         assert digits(app).value == "44:00"
         assert line(app, "target").startswith("No scenario decided; nearest target B:")
         # 48 real hours across the change to summer time
-        assert line(app, "left") == "due 2026-03-30 11:00 CEST · 1d 20:00 left"
+        assert line(app, "left") == "due Mon 30 Mar 2026 11:00 CEST · 1d 20:00 left"
         # reported: done by the declaration; gather: past due; the meeting: due now
         assert line(app, "steps") == (
             "Step plan 1/5 done: gather LATE  meeting !  evaluation ·  decision ·"
@@ -121,12 +121,12 @@ async def test_busy_incident(console: Build) -> None:
         assert line(app, "target") == (
             "Target of scenario A: Voortzetting van diensten in de uitwijklocatie"
         )
-        assert line(app, "left") == "due 2026-03-31 11:00 CEST · 2d 20:00 left"
+        assert line(app, "left") == "due Tue 31 Mar 2026 11:00 CEST · 2d 20:00 left"
         assert line(app, "staff") == "Crisis staff reached: 1/9, no answer: 1, unreachable: 0"
         # the meeting and the decision are done by their events, reported by the declaration
         assert line(app, "steps") == ("Step plan 4/5 done: evaluation ·")
         assert line(app, "late-title") == "Overdue tasks: none"
-        assert line(app, "tickets") == "wan-000B INC-4471  SLA due 03-28 15:45  ! 1:45 left"
+        assert line(app, "tickets") == "wan-000B INC-4471  SLA due 15:45  ! 1:45 left"
         priorities = line(app, "priorities").splitlines()
         assert len(priorities) == 5
         assert priorities[0].startswith("1 todo  20:00 left     Diensten i.v.m.")
@@ -136,7 +136,7 @@ async def test_busy_incident(console: Build) -> None:
         events = line(app, "events").splitlines()
         assert events == [
             f"13:30 {LOGIN}  note: Persbericht verstuurd",
-            f"13:00 {LOGIN}  restore: main running, restore point 2026-03-27 22:00 CET",
+            f"13:00 {LOGIN}  restore: main running, restore point Fri 27 Mar 2026 22:00 CET",
             f"12:16 {LOGIN}  assigned: a-tech-suppliers to Tom Maes",
             f"12:15 {LOGIN}  task: a-tech-suppliers doing",
             f"12:00 {LOGIN}  decision: scenario A: uitwijk naar de bibliotheek",
@@ -167,7 +167,22 @@ async def test_late_and_soon_read_without_colour(console: Build, clock: FixedClo
     async with app.run_test(size=SIZE):
         assert digits(app).value == "-1:10"
         assert digits(app).has_class("late")
-        assert line(app, "left") == "due 2026-03-31 11:00 CEST · LATE 1:10"
+        assert line(app, "left") == "due Tue 31 Mar 2026 11:00 CEST · LATE 1:10"
+
+
+async def test_after_midnight_the_latest_events_carry_their_day(
+    console: Build, clock: FixedClock
+) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        assert line(app, "events").splitlines()[0] == f"13:30 {LOGIN}  note: Persbericht verstuurd"
+        # Midnight in Brussels is 23:00 UTC: still the 28th in UTC, the 29th for the plan.
+        clock.set(NOW.replace(hour=23, minute=59) + timedelta(minutes=1))
+        app.tick()  # what the once-a-second timer does
+        await pilot.pause()
+        events = line(app, "events").splitlines()
+        assert events[0] == f"Sat 28 Mar 13:30 {LOGIN}  note: Persbericht verstuurd"
+        assert all(event.startswith("Sat 28 Mar ") for event in events)
 
 
 async def test_a_long_list_of_late_tasks_is_cut(console: Build, clock: FixedClock) -> None:
@@ -206,8 +221,8 @@ async def test_extra_deadlines(console: Build) -> None:
     async with app.run_test(size=SIZE):
         assert line(app, "deadlines-title") == "Deadlines:"
         assert line(app, "deadlines").splitlines() == [
-            "20:00 left  03-29 11:00  Vroegtijdige waarschuwing aan het CCB (NIS2-stijl)",
-            "2d 20:00 left  03-31 11:00  Melding datalek aan de"
+            "20:00 left  Sun 29 Mar 11:00  Vroegtijdige waarschuwing aan het CCB (NIS2-stijl)",
+            "2d 20:00 left  Tue 31 Mar 11:00  Melding datalek aan de"
             " Gegevensbeschermingsautoriteit (GBA)",
         ]
 

@@ -24,6 +24,7 @@ from console.incident.session import Session
 from console.plan.loader import load_plan
 from console.plan.model import Plan
 from console.tui.app import DrpApp
+from console.tui.tabs.backups import BackupsTab
 from console.tui.widgets.table import FittedTable
 from tests.conftest import ROOT
 from tests.console.conftest import BRUSSELS, DECLARED, Build, all_tabs_mounted
@@ -136,8 +137,15 @@ async def test_ids_to_type_are_whole_on_every_tab(console: Build, cpas: Plan) ->
         assert whole(COMPONENT, infrastructure)
         assert not cut([component.id for component in cpas.components()], infrastructure)
         assert whole("maison-de-repos", infrastructure) or whole("administration", infrastructure)
-        backups = await on_tab(pilot, "5")
-        assert whole(BACKUP, backups)
+        await on_tab(pilot, "5")
+        tab = app.query_one(BackupsTab)
+        while tab.selected_system() != BACKUP:  # the row of the restore in progress
+            await pilot.press("down")
+        await pilot.pause()
+        # The id leads its row (only the name after it is cut); on a day when the
+        # times are dated the row may cut it too, and the selected backup's
+        # configuration below shows it in full.
+        assert whole(BACKUP, screen(app))
 
 
 @pytest.mark.parametrize("key", list("123456"))

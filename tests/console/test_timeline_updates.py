@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from console.clock import FixedClock
 from console.incident import actions
@@ -45,7 +46,7 @@ async def test_a_filter_that_keeps_every_row_does_not_rebuild(
         await show_timeline(pilot)
         calls: list[str] = []
         monkeypatch.setattr(table(app), "clear", counted(table(app).clear, calls, "clear"))
-        await pilot.press("slash", *"03-2")  # every event is of 03-28
+        await pilot.press("slash", *"coord")  # every event is by the coordinator
         assert calls == []
         assert line(app, "count") == "13 of 13 events"
 
@@ -96,7 +97,7 @@ async def test_new_events_are_added_in_place_without_a_rebuild(
         assert calls == []
         assert shown.get_row_at(4) == kept_row  # the cursor's event moved down with its row
         assert shown.cursor_row == 4
-        assert rows(app)[-2][0] == "03-28 10:02 ↶"
+        assert rows(app)[-2][0] == "10:02 ↶"
 
 
 async def test_the_minute_does_not_touch_the_table(
@@ -114,6 +115,38 @@ async def test_the_minute_does_not_touch_the_table(
         await pilot.pause()
         assert app.minute == NOW + timedelta(minutes=3)  # the minute did move
         assert calls == []
+
+
+async def test_at_midnight_the_times_of_the_day_before_take_their_day(
+    console: Build, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = console(busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await show_timeline(pilot)
+        await pilot.press("down", "down")
+        shown = table(app)
+        kept = shown.get_row_at(2)
+        calls: list[str] = []
+        monkeypatch.setattr(shown, "add_row", counted(shown.add_row, calls, "add"))
+        monkeypatch.setattr(shown, "clear", counted(shown.clear, calls, "clear"))
+        clock.set(NOW.replace(hour=23, minute=59))
+        app.tick()  # what the once-a-second timer does
+        await pilot.pause()
+        assert rows(app)[0][0] == "13:30 ↶"  # still today
+        # Midnight in Brussels is 23:00 UTC: still the 28th in UTC, the 29th for the plan.
+        clock.set(NOW.replace(hour=23, minute=59) + timedelta(minutes=1))
+        app.tick()
+        await pilot.pause()
+        stamps = [row[0] for row in rows(app)]
+        assert stamps[0] == "Sat 28 Mar 13:30 ↶"
+        assert stamps[-1].startswith("Sat 28 Mar 10:00")  # the declaration
+        assert all(stamp.startswith("Sat 28 Mar ") for stamp in stamps)
+        assert calls == []  # the time cells are rewritten in place, the table is not rebuilt
+        assert shown.columns[ColumnKey("time")].content_width == len("Sat 28 Mar 13:30 ↶")
+        assert shown.cursor_row == 2
+        assert shown.get_row_at(2)[1:] == kept[1:]
+        await pilot.press("slash", *"28 mar")  # the filter finds the events by their day now
+        assert line(app, "count") == "13 of 13 events"
 
 
 class Harness(App[None]):

@@ -3,19 +3,27 @@
 People under stress read "1d 19:30 left" or "LATE 0:42" on a phone over SSH,
 often without colour, and act on it; scripts read the ISO form. A clock that
 is an hour off across the DST weekend, or a marker that only colour makes
-visible, misleads them. `after` is the real-hours offset behind the 72 h / 48 h
-targets, so it is tested here with the formatting it feeds.
+visible, misleads them. So does "12-03 11:45", which a Belgian reads as
+12 March: a day is written one way, with its month as a word ("Thu 3 Dec"),
+and "today" is the plan's today, not UTC's. `after` is the real-hours offset
+behind the 72 h / 48 h targets, so it is tested here with the formatting it
+feeds.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import gettext
+import re
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from console import i18n
 from console.incident.fold import after
-from console.incident.timefmt import iso, left, local, span, when
+from console.incident.timefmt import day, iso, left, local, moment, span, when
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -105,15 +113,21 @@ def test_left_across_dst_with_both_instants_in_the_plan_zone() -> None:
 @pytest.mark.parametrize(
     ("instant", "shown"),
     [
-        pytest.param("2026-03-28T14:00+00:00", "2026-03-28 15:00 CET", id="winter"),
-        pytest.param("2026-03-29T00:59+00:00", "2026-03-29 01:59 CET", id="before-spring-jump"),
-        pytest.param("2026-03-29T01:00+00:00", "2026-03-29 03:00 CEST", id="after-spring-jump"),
-        pytest.param("2026-03-31T11:00+00:00", "2026-03-31 13:00 CEST", id="summer"),
-        pytest.param("2026-10-25T00:30+00:00", "2026-10-25 02:30 CEST", id="first-0230"),
-        pytest.param("2026-10-25T01:30+00:00", "2026-10-25 02:30 CET", id="second-0230"),
-        pytest.param("2026-10-26T10:00+00:00", "2026-10-26 11:00 CET", id="back-to-winter"),
-        pytest.param("2026-06-10T14:00+02:00", "2026-06-10 14:00 CEST", id="already-local"),
-        pytest.param("2026-06-10T14:00:59+02:00", "2026-06-10 14:00 CEST", id="to-the-minute"),
+        pytest.param("2026-03-28T14:00+00:00", "Sat 28 Mar 2026 15:00 CET", id="winter"),
+        pytest.param(
+            "2026-03-29T00:59+00:00", "Sun 29 Mar 2026 01:59 CET", id="before-spring-jump"
+        ),
+        pytest.param(
+            "2026-03-29T01:00+00:00", "Sun 29 Mar 2026 03:00 CEST", id="after-spring-jump"
+        ),
+        pytest.param("2026-03-31T11:00+00:00", "Tue 31 Mar 2026 13:00 CEST", id="summer"),
+        pytest.param("2026-10-25T00:30+00:00", "Sun 25 Oct 2026 02:30 CEST", id="first-0230"),
+        pytest.param("2026-10-25T01:30+00:00", "Sun 25 Oct 2026 02:30 CET", id="second-0230"),
+        pytest.param("2026-10-26T10:00+00:00", "Mon 26 Oct 2026 11:00 CET", id="back-to-winter"),
+        pytest.param("2026-06-10T14:00+02:00", "Wed 10 Jun 2026 14:00 CEST", id="already-local"),
+        pytest.param("2026-06-10T14:00:59+02:00", "Wed 10 Jun 2026 14:00 CEST", id="to-the-minute"),
+        # 23:30 UTC on the 9th is already the 10th in Brussels.
+        pytest.param("2026-06-09T23:30+00:00", "Wed 10 Jun 2026 01:30 CEST", id="local-day"),
     ],
 )
 def test_when(instant: str, shown: str) -> None:
@@ -193,5 +207,239 @@ def test_after_compares_correctly_with_zoned_datetimes() -> None:
     assert just_after > target
     assert left(target, just_before) == "0:01 left"
     assert left(target, just_after) == "LATE 0:01"
-    assert when(target, BRUSSELS) == "2026-03-31 13:00 CEST"
+    assert when(target, BRUSSELS) == "Tue 31 Mar 2026 13:00 CEST"
     assert iso(target, BRUSSELS) == "2026-03-31T13:00:00+02:00"
+
+
+# One way to write a day and a time -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("instant", "now", "shown"),
+    [
+        pytest.param(
+            "2026-12-03T11:45+01:00", "2026-12-03T15:00+01:00", "11:45", id="today-the-time-alone"
+        ),
+        pytest.param("2026-12-03T23:59+01:00", "2026-12-03T00:00+01:00", "23:59", id="later-today"),
+        pytest.param(
+            "2026-12-02T11:45+01:00", "2026-12-03T15:00+01:00", "Wed 2 Dec 11:45", id="yesterday"
+        ),
+        pytest.param(
+            "2026-12-04T09:00+01:00", "2026-12-03T15:00+01:00", "Fri 4 Dec 09:00", id="tomorrow"
+        ),
+        pytest.param(
+            "2026-11-12T08:05+01:00", "2026-12-03T15:00+01:00", "Thu 12 Nov 08:05", id="weeks-ago"
+        ),
+        pytest.param(
+            "2025-12-31T23:30+01:00",
+            "2026-01-01T10:00+01:00",
+            "Wed 31 Dec 2025 23:30",
+            id="last-year",
+        ),
+        pytest.param(
+            "2027-01-02T09:00+01:00",
+            "2026-12-31T10:00+01:00",
+            "Sat 2 Jan 2027 09:00",
+            id="next-year",
+        ),
+        # Just after midnight in Brussels, still the day before in UTC: today all the same.
+        pytest.param(
+            "2026-12-02T23:30+00:00", "2026-12-03T10:00+01:00", "00:30", id="after-local-midnight"
+        ),
+        pytest.param(
+            "2026-06-09T22:10+00:00", "2026-06-10T12:00+02:00", "00:10", id="after-midnight-cest"
+        ),
+        # ... and the other way round: one UTC day, two days in Brussels.
+        pytest.param(
+            "2026-12-02T22:00+01:00",
+            "2026-12-02T23:10+00:00",
+            "Wed 2 Dec 22:00",
+            id="yesterday-in-brussels-same-utc-day",
+        ),
+        pytest.param(
+            "2026-12-31T23:30+00:00",
+            "2027-01-01T12:00+01:00",
+            "00:30",
+            id="new-year-in-brussels-not-in-utc",
+        ),
+        # The spring jump (Sunday 29 March 2026, 02:00 CET -> 03:00 CEST).
+        pytest.param(
+            "2026-03-29T00:59+00:00", "2026-03-29T12:00+02:00", "01:59", id="spring-before-jump"
+        ),
+        pytest.param(
+            "2026-03-29T01:00+00:00", "2026-03-29T12:00+02:00", "03:00", id="spring-after-jump"
+        ),
+        pytest.param(
+            "2026-03-28T23:30+00:00", "2026-03-29T12:00+02:00", "00:30", id="spring-midnight"
+        ),
+        pytest.param(
+            "2026-03-28T22:59+00:00",
+            "2026-03-29T12:00+02:00",
+            "Sat 28 Mar 23:59",
+            id="spring-day-before",
+        ),
+        pytest.param(
+            "2026-03-29T21:59+00:00",
+            "2026-03-29T12:00+02:00",
+            "23:59",
+            id="spring-last-minute-of-the-short-day",
+        ),
+        pytest.param(
+            "2026-03-29T22:00+00:00",
+            "2026-03-29T12:00+02:00",
+            "Mon 30 Mar 00:00",
+            id="spring-next-day-in-cest",
+        ),
+        # The autumn change (Sunday 25 October 2026, 03:00 CEST -> 02:00 CET): 02:30 twice.
+        pytest.param(
+            "2026-10-25T00:30+00:00", "2026-10-25T12:00+01:00", "02:30", id="autumn-first-0230"
+        ),
+        pytest.param(
+            "2026-10-25T01:30+00:00", "2026-10-25T12:00+01:00", "02:30", id="autumn-second-0230"
+        ),
+        pytest.param(
+            "2026-10-24T22:30+00:00", "2026-10-25T12:00+01:00", "00:30", id="autumn-midnight"
+        ),
+        pytest.param(
+            "2026-10-24T21:59+00:00",
+            "2026-10-25T12:00+01:00",
+            "Sat 24 Oct 23:59",
+            id="autumn-day-before",
+        ),
+        pytest.param(
+            "2026-10-25T22:59+00:00",
+            "2026-10-25T12:00+01:00",
+            "23:59",
+            id="autumn-last-minute-of-the-long-day",
+        ),
+        pytest.param(
+            "2026-10-25T22:00+01:00",
+            "2026-10-26T00:30+01:00",
+            "Sun 25 Oct 22:00",
+            id="autumn-yesterday",
+        ),
+    ],
+)
+def test_moment(instant: str, now: str, shown: str) -> None:
+    assert moment(at(instant), BRUSSELS, at(now)) == shown
+
+
+def test_moment_none_is_a_dash() -> None:
+    assert moment(None, BRUSSELS, at("2026-12-03T15:00+01:00")) == "—"
+
+
+def test_the_same_instant_reads_by_the_plans_zone() -> None:
+    # 23:30 UTC on 2 December: the next day in Brussels, the same day in New York.
+    instant, now = at("2026-12-02T23:30+00:00"), at("2026-12-03T12:00+00:00")
+    assert moment(instant, BRUSSELS, now) == "00:30"
+    assert moment(instant, ZoneInfo("America/New_York"), now) == "Wed 2 Dec 18:30"
+
+
+@pytest.mark.parametrize(
+    ("value", "year", "shown"),
+    [
+        pytest.param(date(2026, 12, 3), True, "Thu 3 Dec 2026", id="with-year"),
+        pytest.param(date(2026, 12, 3), False, "Thu 3 Dec", id="without-year"),
+        pytest.param(date(2027, 1, 1), True, "Fri 1 Jan 2027", id="one-digit-day"),
+        pytest.param(date(2028, 2, 29), True, "Tue 29 Feb 2028", id="leap-day"),
+    ],
+)
+def test_day(value: date, year: bool, shown: str) -> None:
+    assert day(value, year=year) == shown
+
+
+def test_day_names_every_weekday_and_month() -> None:
+    week = [day(date(2026, 3, 23) + timedelta(days=n), year=False).split()[0] for n in range(7)]
+    assert week == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    months = [day(date(2026, month, 1)).split()[2] for month in range(1, 13)]
+    assert months == [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+    ]  # fmt: skip
+
+
+class _Catalog(gettext.NullTranslations):
+    """A catalog of a few messages, as the language issue will ship them."""
+
+    def __init__(self, messages: dict[str, str]) -> None:
+        super().__init__()
+        self.messages = messages
+
+    def gettext(self, message: str) -> str:
+        return self.messages.get(message, message)
+
+
+@pytest.mark.parametrize(
+    ("messages", "today", "other", "full"),
+    [
+        pytest.param(
+            {"Thu": "do", "Dec": "dec"},
+            "11:45",
+            "do 3 dec 11:45",
+            "do 3 dec 2026 11:45 CET",
+            id="dutch",
+        ),
+        pytest.param(
+            {"Thu": "jeu.", "Dec": "déc."},
+            "11:45",
+            "jeu. 3 déc. 11:45",
+            "jeu. 3 déc. 2026 11:45 CET",
+            id="french",
+        ),
+        pytest.param(
+            {"{weekday} {day} {month}": "{day} {month}, {weekday}"},
+            "11:45",
+            "3 Dec, Thu 11:45",
+            "Thu 3 Dec 2026 11:45 CET",
+            id="another-order",
+        ),
+    ],
+)
+def test_the_names_and_their_order_are_translated(
+    monkeypatch: pytest.MonkeyPatch, messages: dict[str, str], today: str, other: str, full: str
+) -> None:
+    # Through _(), never strftime's %a and %b, which follow the machine's C locale.
+    monkeypatch.setattr(i18n, "_translation", _Catalog(messages))
+    instant = at("2026-12-03T11:45+01:00")
+    assert moment(instant, BRUSSELS, instant + timedelta(hours=1)) == today
+    assert moment(instant, BRUSSELS, instant + timedelta(days=1)) == other
+    assert when(instant, BRUSSELS) == full
+
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+SHAPE = re.compile(
+    r"(?:(?P<weekday>[A-Z][a-z]{2}) (?P<day>[1-9]|[12][0-9]|3[01]) (?P<month>[A-Z][a-z]{2})"
+    r"(?: (?P<year>[0-9]{4}))? )?(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})"
+)
+MONTH_FIRST = re.compile(r"[0-9]{1,2}[-/.][0-9]{1,2}")
+"""Two numbers joined as in "12-03" or "03/12": which is the month is a guess."""
+
+moments = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
+)
+offsets = st.one_of(
+    st.integers(-3 * 24 * 60, 3 * 24 * 60),  # today, yesterday, tomorrow, across midnight
+    st.integers(-3 * 365 * 24 * 60, 3 * 365 * 24 * 60),  # other days, other years
+)
+
+
+@given(instant=moments, offset=offsets)
+def test_no_time_is_written_month_first(instant: datetime, offset: int) -> None:
+    now = instant + timedelta(minutes=offset)
+    shown, full = moment(instant, BRUSSELS, now), when(instant, BRUSSELS)
+    assert MONTH_FIRST.search(shown) is None
+    assert MONTH_FIRST.search(full) is None
+    local_instant, today = instant.astimezone(BRUSSELS), now.astimezone(BRUSSELS).date()
+    assert full == f"{day(local_instant.date())} {local_instant:%H:%M} {local_instant.tzname()}"
+    # What it says is the instant in Brussels: the time always, the day when it is not today.
+    match = SHAPE.fullmatch(shown)
+    assert match is not None, shown
+    assert (int(match["hour"]), int(match["minute"])) == (local_instant.hour, local_instant.minute)
+    if local_instant.date() == today:
+        assert match["weekday"] is None
+        return
+    assert match["weekday"] == WEEKDAYS[local_instant.weekday()]
+    assert int(match["day"]) == local_instant.day
+    assert match["month"] == MONTHS[local_instant.month - 1]
+    year = local_instant.year if local_instant.year != today.year else None
+    assert (int(match["year"]) if match["year"] else None) == year

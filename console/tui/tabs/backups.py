@@ -62,6 +62,7 @@ class BackupsTab(ConsoleTab):
         super().__init__(context, id=id)
         self._shown: dict[str, tuple[str, ...]] = {}
         self._name_width = 0
+        self._widths: tuple[int, ...] = ()
 
     def compose(self) -> ComposeResult:
         table: DataTable[Text] = DataTable(id="restores", cursor_type="row", cell_padding=PADDING)
@@ -97,20 +98,28 @@ class BackupsTab(ConsoleTab):
         return {restore.system: restore for restore in self.incident.restores}
 
     def widths(self) -> tuple[int, ...]:
-        """Column widths: the system's id and name take what the fixed columns leave.
+        """Column widths: a time as wide as the widest shown, the system's id and name what is left.
 
-        The id is typed (`drp restore ID`), so the column is never narrower than
-        the longest id, with room for the ellipsis of a name cut after it.
+        A time reads "13:00" today and "Fri 27 Mar 22:00" another day, so the
+        name keeps the cells of the times that are today. The id, which is
+        typed (`drp restore ID`), comes first and only the name after it is
+        cut; on a narrow terminal with both times dated the id may be cut too,
+        and the configuration below shows the selected backup's id in full.
         """
+        restores, zone = self.restores().values(), self.context.zone
+
+        def widest(label: str, times: Iterable[datetime | None]) -> int:
+            shown = (cell_len(short_time(time, zone, self.minute)) for time in times)
+            return max(cell_len(label), max(shown, default=0))
+
         fixed = (
             max(cell_len(restore_marker(status)) for status in (None, *RESTORE_STATUSES)),
-            len("03-27 22:00"),
+            widest(_("Point"), (restore.point for restore in restores)),
             cell_len(age(WIDEST_AGE[0], WIDEST_AGE[1])),
-            len("03-27 22:00"),
+            widest(_("Changed"), (restore.at for restore in restores)),
         )
         used = sum(fixed) + 2 * PADDING * len(COLUMNS) + SCROLLBAR
-        ids = max((cell_len(system) + 2 for system, _name in self.systems()), default=0)
-        return (max(12, ids, self.size.width - used), *fixed)
+        return (max(10, self.size.width - used), *fixed)  # 11 at 80 columns, both dated
 
     def cells(self, system: str, name: str) -> tuple[str, ...]:
         """The text of one row."""
@@ -120,9 +129,9 @@ class BackupsTab(ConsoleTab):
         return (
             clip(system if name == system else f"{system} {name}", self._name_width),
             restore_marker(restore.status if restore else None),
-            short_time(point, zone),
+            short_time(point, zone, self.minute),
             age(point, self.minute),
-            short_time(restore.at if restore else None, zone),
+            short_time(restore.at if restore else None, zone, self.minute),
         )
 
     # Drawing ---------------------------------------------------------------
@@ -133,9 +142,7 @@ class BackupsTab(ConsoleTab):
             return
         systems = self.systems()
         widths = self.widths()
-        if [system for system, _name in systems] != list(self._shown) or (
-            widths[0] != self._name_width
-        ):
+        if [system for system, _name in systems] != list(self._shown) or widths != self._widths:
             self.rebuild(systems, widths)
             return
         table = self.table
@@ -155,7 +162,7 @@ class BackupsTab(ConsoleTab):
         """Build the table anew (other systems or another width), keeping the cursor."""
         table = self.table
         selected = self.selected_system()
-        self._name_width = widths[0]
+        self._name_width, self._widths = widths[0], widths
         labels = (_("System"), _("Restore"), _("Point"), _("Age"), _("Changed"))
         table.clear(columns=True)
         for key, label, width in zip(COLUMNS, labels, widths, strict=True):

@@ -46,15 +46,15 @@ COMPONENT_COLUMNS = (
     tables.Column("status", _("State"), 6),
     tables.Column("name", _("Component"), 12, grow=3, lead=True),
     tables.Column("site", _("Site"), 4, whole=True),
-    tables.Column("since", _("Since"), 11),
+    tables.Column("since", _("Since"), 5, whole=True),
     tables.Column("note", _("Note"), 4, grow=2),
 )
 TICKET_COLUMNS = (
     tables.Column("id", _("Ticket"), 6, whole=True),
     tables.Column("provider", _("Provider"), 12, grow=2),
     tables.Column("ref", _("Ref"), 8, grow=1),
-    tables.Column("opened", _("Opened"), 11),
-    tables.Column("due", _("SLA due"), 11),
+    tables.Column("opened", _("Opened"), 5, whole=True),
+    tables.Column("due", _("SLA due"), 6, whole=True),
     tables.Column("left", _("Left"), 12),
 )
 

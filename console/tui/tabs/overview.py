@@ -109,7 +109,6 @@ class OverviewTab(ConsoleTab):
             return
         calm.display, body.display = False, True
         self._show_staff(state)
-        self._show_events(state)
         self.show_time()
 
     def _calm(self) -> str:
@@ -146,13 +145,13 @@ class OverviewTab(ConsoleTab):
             )
         )
 
-    def _show_events(self, state: IncidentState) -> None:
+    def _show_events(self, state: IncidentState, now: datetime) -> None:
         zone, plan = self.context.zone, self.context.plan
         lines = []
         for event in reversed(state.timeline[-LATEST:]):
             what, detail = describe(event, plan)
             said = f"{what}: {detail}" if detail else what
-            lines.append(f"{event.at.astimezone(zone):%H:%M} {event.actor}  {said}")
+            lines.append(f"{timefmt.moment(event.at, zone, now)} {event.actor}  {said}")
         self._section("events", _("Latest events:"), lines)
 
     # --- what changes with the minute ---------------------------------------
@@ -169,6 +168,7 @@ class OverviewTab(ConsoleTab):
         self._show_tickets(state, now)
         self._show_deadlines(state, now)
         self._show_priorities(state, now)
+        self._show_events(state, now)  # an event of today reads "11:45", from tomorrow on its day
 
     def _show_countdown(self, state: IncidentState, now: datetime) -> None:
         plan = self.context.plan
@@ -242,7 +242,7 @@ class OverviewTab(ConsoleTab):
                 clock = _("no SLA clock")
             else:
                 clock = _("SLA due {at}  {left}").format(
-                    at=f"{ticket.due_at.astimezone(zone):%m-%d %H:%M}",
+                    at=timefmt.moment(ticket.due_at, zone, now),
                     left=marked_left(ticket.due_at, now),
                 )
             lines.append(f"{name}  {clock}")
@@ -251,7 +251,7 @@ class OverviewTab(ConsoleTab):
     def _show_deadlines(self, state: IncidentState, now: datetime) -> None:
         zone = self.context.zone
         lines = [
-            f"{marked_left(d.due_at, now)}  {d.due_at.astimezone(zone):%m-%d %H:%M}  {d.name}"
+            f"{marked_left(d.due_at, now)}  {timefmt.moment(d.due_at, zone, now)}  {d.name}"
             for d in sorted(state.deadlines, key=lambda d: d.due_at)
         ]
         self._section("deadlines", _("Deadlines:"), lines, hide_empty=True)

@@ -9,13 +9,15 @@ Backdated events carry a "↶" in their time and say when they were recorded.
 A long disaster has thousands of events. Each event is turned into table
 cells once and kept; when the journal grows only the new events are added
 to the table (and the table re-sorted), and the table is not touched when
-only the minute changes.
+only the minute changes. A time reads "11:45" on its own day and "Wed 3 Dec
+11:45" after it: at the turn of the day only the time cells that change are
+redrawn.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -35,6 +37,7 @@ from console.tui.context import ConsoleContext
 from console.tui.screens.note import NoteDialog, NoteRequest
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.line import Line
+from console.tui.widgets.table import shown_now
 
 if TYPE_CHECKING:
     from console.incident.access import Action
@@ -75,6 +78,8 @@ class TimelineTab(ConsoleTab):
         self._newest_first: list[str] = []
         self._shown: list[str] = []
         self._words: list[str] = []
+        self._day: date | None = None
+        """The day the time cells were written on: their "today"."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="timeline-bar"):
@@ -86,7 +91,7 @@ class TimelineTab(ConsoleTab):
 
     def on_mount(self) -> None:
         table = self.table
-        table.add_column(_("Time"), width=13, key="time")
+        table.add_column(_("Time"), key="time")  # as wide as its times: "13:30", "Fri 27 Mar 22:00"
         table.add_column(_("Who"), width=12, key="who")
         table.add_column(_("What"), width=13, key="what")
         table.add_column(_("Detail"), key="detail")
@@ -118,9 +123,11 @@ class TimelineTab(ConsoleTab):
         if state.id != self._incident_id or len(state.timeline) < len(self._rows):
             self._forget()
             self._incident_id = state.id
+            self._day = self._today()
             self._take(state, state.timeline)
             self._fill()
             return
+        self._restamp()
         fresh = [event for event in state.timeline if event.id not in self._rows]
         if fresh:
             self._take(state, fresh)
@@ -132,27 +139,59 @@ class TimelineTab(ConsoleTab):
         self._rows.clear()
         self._haystacks.clear()
         self._newest_first = []
+        self._day = None
+
+    def _today(self) -> date:
+        return shown_now(self).astimezone(self.context.zone).date()
+
+    def _stamp(self, event: Event, now: datetime) -> Stamp:
+        """The time cell: "11:45" today, "Wed 3 Dec 11:45" another day, "↶" when backdated."""
+        text = timefmt.moment(event.at, self.context.zone, now)
+        if backdated(event):
+            text += f" {BACKDATED_MARK}"
+        return Stamp(text, (event.at, event.id))
 
     def _take(self, state: IncidentState, events: list[Event]) -> None:
         """Turn events into cells and search text, once each."""
-        plan, zone = self.context.plan, self.context.zone
+        plan, now = self.context.plan, shown_now(self)
         for event in events:
-            local = event.at.astimezone(zone)
-            late = backdated(event)
             what, detail = describe(event, plan)
-            stamp = f"{local:%m-%d %H:%M}" + (f" {BACKDATED_MARK}" if late else "")
+            stamp = self._stamp(event, now)
             self._events[event.id] = event
             self._rows[event.id] = (
-                Stamp(stamp, (event.at, event.id)),
+                stamp,
                 Text(event.actor, no_wrap=True, overflow="ellipsis", end=""),
                 Text(what, no_wrap=True, overflow="ellipsis", end=""),
                 Text(detail, no_wrap=True, overflow="ellipsis", end=""),
             )
-            searched = [stamp, event.actor, what, detail, event.kind]
-            if late:
+            searched = [stamp.plain, event.actor, what, detail, event.kind]
+            if backdated(event):
                 searched.append(_("backdated"))
             self._haystacks[event.id] = " ".join(searched).lower()
         self._newest_first = [event.id for event in reversed(state.timeline)]
+
+    def show_time(self) -> None:
+        """Once a minute: nothing, unless a new day gives yesterday's times their day."""
+        self._restamp()
+
+    def _restamp(self) -> None:
+        """At the turn of the day, rewrite the time cells whose text changes; keep the cursor."""
+        today = self._today()
+        if self._day is None or today == self._day:
+            return
+        self._day, now = today, shown_now(self)
+        shown = set(self._shown)
+        for event_id, row in self._rows.items():
+            old, stamp = row[0], self._stamp(self._events[event_id], now)
+            if stamp.plain == old.plain:
+                continue
+            self._rows[event_id] = (stamp, row[1], row[2], row[3])
+            searched = self._haystacks[event_id]
+            self._haystacks[event_id] = stamp.plain.lower() + searched[len(old.plain) :]
+            if event_id in shown:
+                self.table.update_cell(event_id, "time", stamp, update_width=True)
+        if self._words:
+            self._fill()  # a filter on a day ("dec") may match other events now
 
     def _matches(self, event_id: str) -> bool:
         haystack = self._haystacks[event_id]

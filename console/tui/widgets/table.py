@@ -28,6 +28,7 @@ from textual.coordinate import Coordinate
 from textual.widget import Widget
 from textual.widgets import DataTable
 
+from console.incident import timefmt
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.line import EPOCH
 
@@ -55,7 +56,7 @@ class Column:
     width: int
     grow: int = 0
     whole: bool = False
-    """An id a person types (a ticket's, a site's): as wide as its longest cell, never cut."""
+    """As wide as its longest cell, never cut: an id a person types (a ticket's), a time."""
     lead: bool = False
     """Cells start with an id a person types ("wan1 WAN line"): the id is never cut, the rest is."""
 
@@ -111,11 +112,8 @@ def shown_now(tab: ConsoleTab) -> datetime:
 
 
 def short_time(instant: datetime, now: datetime, zone: ZoneInfo) -> str:
-    """ "10:05" on the day of `now` (plan time), "27/03 21:00" on another day."""
-    shown = instant.astimezone(zone)
-    if shown.date() == now.astimezone(zone).date():
-        return f"{shown:%H:%M}"
-    return f"{shown:%d/%m %H:%M}"
+    """ "10:05" on the day of `now` (plan time), "Fri 27 Mar 21:00" on another day."""
+    return timefmt.moment(instant, zone, now)
 
 
 class FittedTable(DataTable[Text]):
