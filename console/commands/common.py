@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from console.clock import Clock, FixedClock, SystemClock
 from console.errors import DrpError
 from console.i18n import _
+from console.incident.typed_time import NotATime, TimeError, typed_instant
 
 PLAN_ENV = "DRP_PLAN"
 DEFAULT_PLAN = "plan.toml"
@@ -59,18 +60,22 @@ def add_now_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def parse_instant(text: str, timezone: str, option: str) -> datetime:
-    """A UTC instant from ISO 8601; a time without offset is in the plan's time zone."""
+    """A UTC instant from ISO 8601; a time without offset is in the plan's time zone.
+
+    Read with the parser of the console's dialogs (`console.incident.typed_time`):
+    a local time that does not exist or happens twice, or an implausible year,
+    is refused in the same words, after the option's name.
+    """
     try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
+        return typed_instant(text, ZoneInfo(timezone))
+    except NotATime:
         raise UserError(
             _("{option}: '{text}' is not an ISO 8601 time such as 2026-03-29T14:30").format(
                 option=option, text=text
             )
         ) from None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=ZoneInfo(timezone))
-    return value.astimezone(UTC)
+    except TimeError as error:
+        raise UserError(f"{option}: {error.message}") from None
 
 
 def clock_for(args: argparse.Namespace, timezone: str) -> Clock:

@@ -35,6 +35,7 @@ from console.incident.events import (
 )
 from console.incident.ids import short
 from console.incident.session import Session
+from console.incident.typed_time import check_year, not_before_declaration
 from console.incident.words import incident_word
 
 FUTURE_TOLERANCE = timedelta(minutes=1)
@@ -59,6 +60,10 @@ def _instant(session: Session, at: datetime | None) -> datetime:
     now = session.now()
     if at is None:
         return now
+    try:
+        check_year(at.astimezone(_zone(session)))  # the year as the plan's people read it
+    except OverflowError:  # beyond year 9999 in the plan's zone: far out of range anyway
+        check_year(at)
     if at - now > FUTURE_TOLERANCE:
         raise ActionError(
             _("{at} is in the future; record what has happened").format(
@@ -70,6 +75,10 @@ def _instant(session: Session, at: datetime | None) -> datetime:
 
 def _record(session: Session, incident: str, at: datetime | None, **fields: Any) -> Event:
     when = _instant(session, at)
+    brief = session.briefs.get(incident)
+    declared = brief.declared if brief is not None else None
+    if at is not None and declared is not None:
+        when = not_before_declaration(when, declared.at, incident, _zone(session))
     recorded = session.now()
     event = EVENT_ADAPTER.validate_python(
         {

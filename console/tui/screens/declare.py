@@ -1,7 +1,9 @@
 """Declaring a disaster: what happened, total or partial, real or a drill, and when.
 
 The time defaults to now and can be edited, for a disaster reported to the
-coordinator some time ago. The dialog is the confirmation: nothing is
+coordinator some time ago; it is read as `drp declare --at` reads it
+(`console.incident.typed_time`), so an hour that the clocks skip or repeat is
+refused in the same words. The dialog is the confirmation: nothing is
 recorded until the Declare button (or ctrl+s) is pressed.
 """
 
@@ -19,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
 from console.i18n import _
+from console.incident.typed_time import NotATime, TimeError, typed_form, typed_instant
 
 if TYPE_CHECKING:  # the app imports this before the journal layer is loaded
     from console.incident.events import Extent
@@ -32,15 +35,6 @@ class DeclareRequest:
     summary: str
     at: datetime
     drill: bool
-
-
-def parse_local(text: str, zone: ZoneInfo) -> datetime | None:
-    """A time typed as "2026-03-28 14:30" (plan's zone) or ISO 8601; None if unreadable."""
-    try:
-        value = datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=zone)
 
 
 class DeclareDialog(ModalScreen[DeclareRequest | None]):
@@ -68,7 +62,7 @@ class DeclareDialog(ModalScreen[DeclareRequest | None]):
                 yield RadioButton(extent_word("partial"), id="partial")
             yield Checkbox(_("drill (an exercise, kept apart)"), id="drill")
             yield Label(_("When (plan time, YYYY-MM-DD HH:MM):"))
-            yield Input(f"{self.now.astimezone(self.zone):%Y-%m-%d %H:%M}", id="at")
+            yield Input(typed_form(self.now, self.zone), id="at")
             yield Label("", id="error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Declare"), variant="error", id="declare")
@@ -87,9 +81,13 @@ class DeclareDialog(ModalScreen[DeclareRequest | None]):
         self.action_declare()
 
     def action_declare(self) -> None:
-        at = parse_local(self.query_one("#at", Input).value, self.zone)
-        if at is None:
+        try:
+            at = typed_instant(self.query_one("#at", Input).value, self.zone)
+        except NotATime:
             self.query_one("#error", Label).update(_("The time must look like 2026-03-28 14:30."))
+            return
+        except TimeError as error:  # the skipped or repeated hour, a year out of range
+            self.query_one("#error", Label).update(error.message)
             return
         partial = self.query_one("#partial", RadioButton).value
         self.dismiss(

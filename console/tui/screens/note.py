@@ -5,7 +5,9 @@ the same way: a line of text and a time that defaults to now. The time can
 be moved back, because under stress things are written down after they
 happen ("the fire brigade arrived at 10:40"), and the audit trail must say
 when they happened. A time in the future is refused here, with the reason,
-rather than by the action later.
+rather than by the action later, and so is a time before the incident's
+declaration, or one that the clocks skip or repeat (in the words of
+`console.incident.typed_time`, which `drp --at` uses too).
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from console.i18n import _
-from console.tui.screens.declare import parse_local
-
-TIME_FORMAT = "%Y-%m-%d %H:%M"
-"""How the time is shown and typed: plan time, to the minute."""
+from console.incident.typed_time import (
+    NotATime,
+    TimeError,
+    not_before_declaration,
+    typed_form,
+    typed_instant,
+)
 
 FUTURE_TOLERANCE = timedelta(minutes=1)
 """As much ahead of the clock as a time may be (the actions allow the same)."""
@@ -57,6 +62,7 @@ class NoteDialog(ModalScreen[NoteRequest | None]):
         placeholder: str = "",
         required: bool = True,
         button: str = "",
+        declared: tuple[str, datetime] | None = None,
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -65,7 +71,9 @@ class NoteDialog(ModalScreen[NoteRequest | None]):
         self.placeholder = placeholder or _("what happened, in a sentence")
         self.required = required
         self.button = button or _("Save")
-        self.shown_now = f"{now.astimezone(zone):{TIME_FORMAT}}"
+        self.declared = declared
+        """The incident and its declaration: nothing it records can be dated earlier."""
+        self.shown_now = typed_form(now, zone)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -99,9 +107,16 @@ class NoteDialog(ModalScreen[NoteRequest | None]):
         typed = self.query_one("#at", Input).value.strip()
         at = None
         if typed != self.shown_now:
-            at = parse_local(typed, self.zone)
-            if at is None:
+            try:
+                at = typed_instant(typed, self.zone)
+                if self.declared is not None:
+                    incident, declared = self.declared
+                    not_before_declaration(at, declared, incident, self.zone)
+            except NotATime:
                 self.complain(_("The time must look like 2026-03-28 14:30."), "#at")
+                return
+            except TimeError as error:  # a skipped or repeated hour, before the declaration
+                self.complain(error.message, "#at")
                 return
             if at - self.now > FUTURE_TOLERANCE:
                 self.complain(_("That time is in the future: record what has happened."), "#at")

@@ -3,7 +3,9 @@
 The sysadmin restores from a backup taken at some moment: that moment (the
 restore point) is what the crisis staff need, because everything after it is
 lost. It is typed in the plan's time zone, like every time the console shows,
-and a point in the future is refused. The point already recorded is filled in,
+and read as `drp restore --point` reads it (`console.incident.typed_time`): a
+point in the future, in an hour the clocks skip or repeat, or in an
+implausible year is refused. The point already recorded is filled in,
 so moving a restore from "running" to "restored" keeps it.
 """
 
@@ -21,8 +23,8 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from console.i18n import _
 from console.incident.events import RESTORE_STATUSES, RestoreStatus
+from console.incident.typed_time import NotATime, TimeError, typed_form, typed_instant
 from console.incident.words import restore_meaning, restore_word
-from console.tui.screens.declare import parse_local
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ class RestoreDialog(ModalScreen[RestoreRequest | None]):
                     yield RadioButton(restore_meaning(status), value=status == chosen, id=status)
             yield Label(self.readout(chosen), id="chosen", markup=False)
             yield Label(_("Restore point (plan time, YYYY-MM-DD HH:MM; empty if unknown):"))
-            shown = f"{self.point.astimezone(self.zone):%Y-%m-%d %H:%M}" if self.point else ""
+            shown = typed_form(self.point, self.zone) if self.point else ""
             yield Input(shown, placeholder="2026-03-27 21:00", id="point")
             yield Label("", id="error", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -122,9 +124,13 @@ class RestoreDialog(ModalScreen[RestoreRequest | None]):
         text = self.query_one("#point", Input).value.strip()
         point = None
         if text:
-            point = parse_local(text, self.zone)
-            if point is None:
+            try:
+                point = typed_instant(text, self.zone)
+            except NotATime:
                 self.show_error(_("The restore point must look like 2026-03-27 21:00."))
+                return
+            except TimeError as error:  # a skipped or repeated hour, a year out of range
+                self.show_error(error.message)
                 return
             if point.astimezone(UTC) > self.now.astimezone(UTC):
                 self.show_error(_("The restore point cannot be in the future."))

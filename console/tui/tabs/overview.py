@@ -313,7 +313,10 @@ class OverviewTab(ConsoleTab):
                 )
 
         dialog = NoteDialog(
-            _("Add a note to the timeline"), self.context.clock.now(), self.context.zone
+            _("Add a note to the timeline"),
+            self.context.clock.now(),
+            self.context.zone,
+            declared=(incident, state.declared_at),
         )
         self.app.push_screen(dialog, answered)
 

@@ -338,6 +338,7 @@ class TimelineTab(ConsoleTab):
             self.context.zone,
             required=required,
             placeholder=placeholder,
+            declared=(incident, state.declared_at),
         )
         self.app.push_screen(dialog, answered)
 
