@@ -2,8 +2,9 @@
 
 `drp binder` and `drp report` write the same way: without `-o` to standard
 output (bytes for a PDF), with `-o FILE` atomically and mode 0600, an existing
-file replaced only with `--force`, and a path that cannot be written reported
-in one line (exit 2).
+file replaced only with `--force` and only if it is a regular file (never a
+device, a named pipe, a folder or a symbolic link), and a path that cannot be
+written reported in one line (exit 2).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from console.commands.common import UserError, say
 from console.i18n import _
-from console.store.files import TargetExists, write_private
+from console.store.files import NotARegularFile, TargetExists, write_private
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,6 +43,13 @@ def deliver(content: str | bytes, output: str | None, *, force: bool) -> None:
         ) from None
     except IsADirectoryError:
         raise UserError(_("{path} is a directory").format(path=path)) from None
+    except NotARegularFile as error:
+        raise UserError(
+            _(
+                "{path} is {what}, not a regular file; drp writes only a new file or "
+                "replaces a regular one"
+            ).format(path=path, what=error.what)
+        ) from None
     except FileNotFoundError:
         raise UserError(
             _("{path}: the folder {folder} does not exist").format(path=path, folder=path.parent)

@@ -21,6 +21,10 @@ from console.plan.errors import PlanError, PlanProblem
 TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
 MAX_PLAN_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 32
+"""How deeply lists and tables may nest in a plan: the schema needs about five levels."""
+SHOWN_LEVELS = 3
+"""How much of the path to a value nested too deeply a message shows."""
 DEFAULT_LANGUAGE: Final = "nl"
 """The plan's language when `[organisation]` names none (see `Organisation.language`)."""
 
@@ -109,7 +113,19 @@ def _read_text(path: Path, shown: str) -> str:
 
 def _parse_toml(text: str, shown: str) -> dict[str, object]:
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
+    except RecursionError:  # tomllib reads nested arrays and inline tables recursively
+        raise PlanError(
+            [
+                PlanProblem(
+                    shown,
+                    _(
+                        "lists or tables nested inside each other hundreds of levels deep, "
+                        "too deep to read; a plan needs a few levels, {depth} at most"
+                    ).format(depth=MAX_DEPTH),
+                )
+            ]
+        ) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         line: int | None = None
@@ -124,3 +140,45 @@ def _parse_toml(text: str, shown: str) -> dict[str, object]:
         raise PlanError(
             [PlanProblem(shown, _("TOML syntax: {message}").format(message=message), line, column)]
         ) from None
+    too_deep = _too_deep(data)
+    if too_deep is not None:
+        raise PlanError(
+            [
+                PlanProblem(
+                    shown,
+                    _(
+                        "lists or tables nested inside each other more than {depth} levels "
+                        "deep; a plan needs a few levels, {depth} at most"
+                    ).format(depth=MAX_DEPTH),
+                    field=too_deep,
+                )
+            ]
+        )
+    return data
+
+
+def _too_deep(data: dict[str, object]) -> str | None:
+    """The field path (its first levels) to a value nested deeper than `MAX_DEPTH`, else None.
+
+    Walked without recursion, before anything else (the schema, the source map,
+    the readiness checks) walks the data recursively and fails on a hostile file.
+    """
+    stack: list[tuple[object, int, str]] = [(data, 0, "")]
+    while stack:
+        value, depth, path = stack.pop()
+        if depth > MAX_DEPTH:
+            return path
+        if isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((item, depth + 1, _deeper(path, depth, f".{key}" if path else key)))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                stack.append((item, depth + 1, _deeper(path, depth, f"[{index}]")))
+    return None
+
+
+def _deeper(path: str, depth: int, step: str) -> str:
+    """The path one level down, written out for the first levels only."""
+    if depth < SHOWN_LEVELS:
+        return path + step
+    return path if path.endswith("…") else path + "…"

@@ -4,14 +4,20 @@ The plan is "uiterst vertrouwelijk": whatever drp writes from it (a new plan,
 a binder) is created mode 0600 and never world-readable. A write is atomic:
 the content goes to a temporary file beside the target, is fsync'ed, and only
 then takes the target's name, so a crash or a full disk never leaves half a
-file and never destroys the file that was there.
+file and never destroys the file that was there. Only a regular file is ever
+replaced: a device, a named pipe, a socket, a folder or a symbolic link at
+the target's name is refused, whatever the caller asked.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from pathlib import Path
+
+from console.i18n import _
 
 PRIVATE_MODE = 0o600
 
@@ -20,13 +26,23 @@ class TargetExists(FileExistsError):
     """The target file exists and overwriting was not asked for."""
 
 
+class NotARegularFile(OSError):
+    """The target is there and is not a regular file: a device, a named pipe, a socket or a
+    symbolic link. It is never replaced, even when overwriting was asked for."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(errno.EEXIST, _("{what}, not a regular file").format(what=what))
+        self.filename = str(path)
+        self.what = what
+        """What is there instead, in words: "a device", "a symbolic link to /etc/passwd"."""
+
+
 def write_private(path: Path, content: str | bytes, *, overwrite: bool = False) -> None:
     """Write `content` (text as UTF-8) to `path` atomically, mode 0600; refuse an existing
-    file unless `overwrite`."""
+    file unless `overwrite`, and anything there that is not a regular file always."""
     path = Path(path)
-    if path.is_dir():
-        raise IsADirectoryError(path)
-    if not overwrite and path.exists():
+    _check_target(path)
+    if not overwrite and os.path.lexists(path):
         raise TargetExists(path)
     directory = path.parent
     temporary = directory / f".{path.name}.{os.getpid()}.tmp"
@@ -47,6 +63,37 @@ def write_private(path: Path, content: str | bytes, *, overwrite: bool = False) 
     _sync_directory(directory)
 
 
+def _check_target(path: Path) -> None:
+    """Refuse a target that exists and is not a regular file.
+
+    Replacing a name by rename removes whatever had it: `-o /dev/full --force`
+    would put a report where a device node was, and a symbolic link would be
+    replaced rather than followed. Only a regular file may be replaced.
+    """
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except NotADirectoryError:  # a parent is a file: the write fails with its own reason
+        return
+    mode = found.st_mode
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if stat.S_ISLNK(mode):
+        raise NotARegularFile(
+            path, _("a symbolic link to {target}").format(target=os.readlink(path))
+        )
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise NotARegularFile(path, _("a device"))
+    if stat.S_ISFIFO(mode):
+        raise NotARegularFile(path, _("a named pipe"))
+    if stat.S_ISSOCK(mode):
+        raise NotARegularFile(path, _("a socket"))
+    raise NotARegularFile(path, _("something else"))
+
+
 def _link_new(temporary: Path, path: Path) -> None:
     """Give `temporary` the name `path`, failing if `path` appeared meanwhile."""
     try:
@@ -54,7 +101,7 @@ def _link_new(temporary: Path, path: Path) -> None:
     except FileExistsError:
         raise TargetExists(path) from None
     except OSError:  # no hard links here (a FAT USB stick): check, then rename
-        if path.exists():
+        if os.path.lexists(path):
             raise TargetExists(path) from None
         os.replace(temporary, path)
 
