@@ -48,6 +48,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(_("{path} is this state directory itself").format(path=other))
     found = JournalReader(other).poll()
     for damage in found.damage:
+        if damage.notice:
+            warn(_("journal file in {other}: {damage}").format(other=other, damage=damage))
+            continue
         warn(
             _("journal damage in {other} (skipped, the file is kept): {damage}").format(
                 other=other, damage=damage

@@ -53,7 +53,10 @@ def open_session(args: argparse.Namespace, *, views: bool = False) -> Session:
     session = Session(plan, state_dir(args, path), clock)
     session.refresh()
     for damage in session.damage:
-        warn(_("journal damage (the file is kept as it is): {damage}").format(damage=damage))
+        if damage.notice:
+            warn(_("journal file {damage}").format(damage=damage))
+        else:
+            warn(_("journal damage (the file is kept as it is): {damage}").format(damage=damage))
     return session
 
 

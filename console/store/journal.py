@@ -15,6 +15,12 @@ Why this shape:
   it is damage, reported and kept. Nothing here ever rewrites a file.
 - Readers remember how far they read in each file and read only what was
   appended since (`JournalReader.poll`).
+- A file converted to CR LF line ends on its way (git's `autocrlf`, a Windows
+  share) is read as drp wrote it, and reported once as converted; the common
+  LF file pays one scan for a CR and nothing else.
+- A write that fails (a full disk) names the real path; a file of this
+  process's in which no event was confirmed yet is removed, so that retrying
+  leaves no trail of empty journal files.
 """
 
 from __future__ import annotations
@@ -69,6 +75,8 @@ class Damage:
     path: Path
     line: int
     reason: str
+    notice: bool = False
+    """True for a file that is read in full all the same but worth telling (converted line ends)."""
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.reason}"
@@ -121,40 +129,64 @@ class JournalWriter:
         self._fd: int | None = None
         self._lock = threading.Lock()
         self.path: Path | None = None
+        self._written = 0
+        """How many events are confirmed in the file at `path`."""
 
     def _open(self) -> int:
-        folder = ensure_state_dir(self.state_dir)
-        path = folder / f"{self.host}-{new_id_now()}.toml"
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, FILE_MODE)
+        """Create this process's file; on failure, leave no file behind and say where it failed."""
+        try:
+            folder = ensure_state_dir(self.state_dir)
+            path = folder / f"{self.host}-{new_id_now()}.toml"
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, FILE_MODE)
+        except OSError as error:  # mkdir and open name their path themselves
+            raise StoreError(_reason(error, self.state_dir)) from error
         try:
             os.fchmod(fd, FILE_MODE)
             fcntl.flock(fd, fcntl.LOCK_EX)  # readers hold a shared lock for an instant only
             _write_all(fd, PREAMBLE)
             os.fsync(fd)
             _sync_folder(folder)
-        except BaseException:
+        except BaseException as error:
+            _remove(path)  # nothing was ever confirmed in it: no empty file is left behind
             os.close(fd)
+            if isinstance(error, OSError):
+                raise StoreError(_reason(error, folder)) from error
             raise
         self.path = path
+        self._written = 0
         return fd
 
     def append(self, event: BaseEvent) -> None:
         """Write `event` and return only once it is on disk."""
         chunk = encode_event(event)
         with self._lock:
+            if self._fd is None:
+                self._fd = self._open()
             try:
-                if self._fd is None:
-                    self._fd = self._open()
                 _write_all(self._fd, chunk)
                 os.fdatasync(self._fd)
             except OSError as error:
-                self._abandon()
-                raise StoreError(
-                    f"{error.filename or self.path}: {error.strerror or error}"
-                ) from error
+                raise StoreError(self._failed(error)) from error
+            self._written += 1
+
+    def _failed(self, error: OSError) -> str:
+        """After a failed write, leave the file for good; the reason, with the real path.
+
+        A file that holds no confirmed event (its first event failed) is
+        removed, so that retrying on a full disk does not leave a trail of
+        empty files; one with confirmed events is kept as it is, and the part
+        of an event torn by the failure is reported by readers as damage.
+        """
+        path = self.path
+        if path is not None and self._written == 0:
+            _remove(path)  # before the lock goes: no reader takes its torn tail for damage
+            self._abandon()
+            return _reason(error, path.parent)
+        self._abandon()
+        return _reason(error, path or journal_folder(self.state_dir))
 
     def _abandon(self) -> None:
-        """After a failed write, leave that file for good: the next event starts a new one."""
+        """Close the file: the next event starts a new one."""
         if self._fd is not None:
             with contextlib.suppress(OSError):
                 os.close(self._fd)
@@ -164,6 +196,18 @@ class JournalWriter:
         """Release the file; a later append opens a new one."""
         with self._lock:
             self._abandon()
+
+
+def _reason(error: OSError, where: Path) -> str:
+    """What failed and where: "drp-state/journal: No space left on device"."""
+    return f"{error.filename or where}: {error.strerror or error}"
+
+
+def _remove(path: Path) -> None:
+    """Remove a journal file of this process's that holds no confirmed event."""
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+        _sync_folder(path.parent)
 
 
 def new_id_now() -> str:
@@ -192,6 +236,8 @@ class _FileState:
     line: int = 1
     inode: int = 0
     finished: bool = False
+    converted: bool = False
+    """Its line ends were found converted to CRLF (reported once)."""
 
 
 @dataclass
@@ -251,7 +297,10 @@ class JournalReader:
                 stat = os.fstat(handle.fileno())
                 handle.seek(state.offset)
                 data = handle.read(stat.st_size - state.offset)
-                consumed, lines = _parse(path, data, state.line, result)
+                if b"\r\n" in data:
+                    consumed, lines = self._parse_converted(path, data, state, result)
+                else:
+                    consumed, lines = _parse(path, data, state.line, result)
                 if consumed < len(data) and not alive:
                     result.damage.append(
                         Damage(
@@ -267,6 +316,39 @@ class JournalReader:
         except OSError as error:
             result.damage.append(Damage(path, 0, f"cannot be read: {error.strerror or error}"))
             state.finished = True
+
+    @staticmethod
+    def _parse_converted(
+        path: Path, data: bytes, state: _FileState, result: ReadResult
+    ) -> tuple[int, int]:
+        """Parse a file whose line ends were converted to CRLF as if they were not.
+
+        Git's `autocrlf` or a Windows share may convert a journal file; drp
+        itself never writes a carriage return (its strings escape it), so
+        each CR LF is a converted line end. The checksums are those of the
+        LF text, and the file is reported once, kept as it is.
+        """
+        if not state.converted:
+            state.converted = True
+            first = state.line + data.count(b"\n", 0, data.index(b"\r\n"))
+            result.damage.append(
+                Damage(
+                    path,
+                    first,
+                    _(
+                        "converted to Windows line ends (CR LF), by git or a file share; "
+                        "read as drp wrote it, and kept as it is"
+                    ),
+                    notice=True,
+                )
+            )
+        plain = data.replace(b"\r\n", b"\n")
+        consumed, lines = _parse(path, plain, state.line, result)
+        if consumed == len(plain):
+            return len(data), lines
+        # `consumed` ends a line: the same line of `data` ends after as many line feeds.
+        rest = data.split(b"\n", lines)[-1] if lines else data
+        return len(data) - len(rest), lines
 
 
 def _writer_alive(fd: int) -> bool:
@@ -326,6 +408,8 @@ def _decode(path: Path, body: bytes, crc: int, line: int, result: ReadResult) ->
         result.events.append(EVENT_ADAPTER.validate_python(table))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, IndexError) as error:
         result.damage.append(Damage(path, line, f"event unreadable: {error}"))
+    except RecursionError:  # a hand-made event nesting lists or tables hundreds deep
+        result.damage.append(Damage(path, line, _("event unreadable: nested too deeply")))
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"])

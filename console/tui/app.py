@@ -168,6 +168,15 @@ class DrpApp(CoordinatorActions, ExportActions):
     def report_damage(self, damage: Sequence[Damage]) -> None:
         """Say where the journal is damaged; the files are kept as they are."""
         for found in damage:
+            if found.notice:
+                self.notify(
+                    str(found),
+                    title=_("Journal file"),
+                    severity="warning",
+                    timeout=30,
+                    markup=False,  # a file's name is text, never markup
+                )
+                continue
             self.notify(
                 _("{damage}. The file is kept as it is; everything else is loaded.").format(
                     damage=found
