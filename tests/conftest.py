@@ -55,8 +55,8 @@ def run_drp_process(
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
 ) -> Result:
-    """Run `python -m console` as a real process."""
-    full_env = {**os.environ, **(env or {})}
+    """Run `python -m console` as a real process, on this tree's code whatever the cwd."""
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     completed = subprocess.run(
         [sys.executable, "-m", "console", *args],
         capture_output=True,
