@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from console.clock import Clock, FixedClock, SystemClock
 from console.errors import DrpError
 from console.i18n import _
+from console.present.text import visible
 
 PLAN_ENV = "DRP_PLAN"
 DEFAULT_PLAN = "plan.toml"
@@ -80,13 +81,13 @@ def clock_for(args: argparse.Namespace, timezone: str) -> Clock:
 
 
 def say(text: str = "") -> None:
-    """Print a line for the user on standard output."""
-    sys.stdout.write(text + "\n")
+    """Print a line (or lines) for the user on standard output; never a terminal control."""
+    sys.stdout.write(visible(text, lines=True) + "\n")
 
 
 def warn(text: str) -> None:
-    """Print a line for the user on standard error."""
-    sys.stderr.write(text + "\n")
+    """Print a line (or lines) for the user on standard error; never a terminal control."""
+    sys.stderr.write(visible(text, lines=True) + "\n")
 
 
 STATE_ENV = "DRP_STATE"

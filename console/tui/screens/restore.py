@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 from console.i18n import _
 from console.incident.events import RESTORE_STATUSES, RestoreStatus
 from console.incident.words import restore_meaning, restore_word
+from console.present.text import visible
 from console.tui.screens.declare import parse_local
 
 
@@ -58,7 +59,7 @@ class RestoreDialog(ModalScreen[RestoreRequest | None]):
         point: datetime | None = None,
     ) -> None:
         super().__init__()
-        self.system = system
+        self.system = visible(system)  # a name from the plan, an id from the journal
         self.now = now
         self.zone = zone
         self.status = status
