@@ -31,6 +31,7 @@ from console.errors import (
     DrpError,
 )
 from console.i18n import _, set_language
+from console.present.text import visible
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,7 +111,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return status
     except DrpError as error:
         for line in error.lines():
-            warn(line)
+            warn(visible(line))  # a value it quotes cannot pass for another line
         return error.status
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -119,7 +120,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except OSError as error:
         _drop_unwritable_outputs()  # the error may be standard output's own
         target = f"{error.filename}: " if error.filename else ""
-        warn(f"drp: {target}{error.strerror or error}")
+        warn(visible(f"drp: {target}{error.strerror or error}"))
         return EXIT_INVALID
     except Exception as error:
         return report(error)
@@ -146,8 +147,10 @@ def report(error: Exception) -> int:
     if os.environ.get("DRP_DEBUG"):
         traceback.print_exception(error)
     warn(
-        _("drp: internal error ({kind}: {error}); set DRP_DEBUG=1 for details").format(
-            kind=type(error).__name__, error=error
+        visible(
+            _("drp: internal error ({kind}: {error}); set DRP_DEBUG=1 for details").format(
+                kind=type(error).__name__, error=error
+            )
         )
     )
     return EXIT_INTERNAL

@@ -9,7 +9,6 @@ counts: how many of the fields examined are filled (`console.plan.readiness`).
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from console.commands.common import (
@@ -25,6 +24,7 @@ from console.i18n import _, ngettext, set_language
 from console.plan.errors import PlanError
 from console.plan.loader import read_plan
 from console.plan.readiness import CHECKS, Readiness, check_readiness
+from console.present.text import json_text, visible
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,16 +64,16 @@ def run(args: argparse.Namespace) -> int:
         document = read_plan(path)
     except PlanError as error:
         if args.json:
-            say(json.dumps(_invalid_json(str(path), error), ensure_ascii=False, indent=2))
+            say(json_text(_invalid_json(str(path), error)))
         else:
             for problem in error.problems:
-                warn(str(problem))
+                warn(visible(str(problem)))  # one line each, whatever the plan holds
             warn(
                 ngettext(
                     "{path}: invalid, {n} problem",
                     "{path}: invalid, {n} problems",
                     len(error.problems),
-                ).format(path=path, n=len(error.problems))
+                ).format(path=visible(str(path)), n=len(error.problems))
             )
         return EXIT_INVALID
     set_language(document.plan.organisation.language)
@@ -91,15 +91,15 @@ def run(args: argparse.Namespace) -> int:
             "findings": _finding_json(str(path), readiness),
             "exit": status,
         }
-        say(json.dumps(result, ensure_ascii=False, indent=2))
+        say(json_text(result))
         return status
     for finding in readiness.findings:
         where = str(path)
         if finding.line is not None:
             where += f":{finding.line}:{finding.column}"
         field = f" {finding.field}:" if finding.field else ""
-        say(f"{where}:{field} {finding.message}")
-    say(_summary(str(path), readiness))
+        say(visible(f"{where}:{field} {finding.message}"))
+    say(visible(_summary(str(path), readiness)))
     return status
 
 

@@ -18,6 +18,7 @@ from console.clock import Clock, FixedClock, SystemClock
 from console.errors import DrpError
 from console.i18n import _
 from console.incident.typed_time import NotATime, TimeError, typed_instant
+from console.present.text import visible
 
 PLAN_ENV = "DRP_PLAN"
 DEFAULT_PLAN = "plan.toml"
@@ -85,13 +86,13 @@ def clock_for(args: argparse.Namespace, timezone: str) -> Clock:
 
 
 def say(text: str = "") -> None:
-    """Print a line for the user on standard output."""
-    sys.stdout.write(text + "\n")
+    """Print a line (or lines) for the user on standard output; never a terminal control."""
+    sys.stdout.write(visible(text, lines=True) + "\n")
 
 
 def warn(text: str) -> None:
-    """Print a line for the user on standard error."""
-    sys.stderr.write(text + "\n")
+    """Print a line (or lines) for the user on standard error; never a terminal control."""
+    sys.stderr.write(visible(text, lines=True) + "\n")
 
 
 STATE_ENV = "DRP_STATE"

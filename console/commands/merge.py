@@ -17,6 +17,7 @@ from console.errors import EXIT_OK
 from console.i18n import _, ngettext
 from console.incident.access import require
 from console.incident.events import sort_key
+from console.present.text import visible
 from console.store.journal import JournalReader, journal_folder
 
 
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         warn(
             _("journal damage in {other} (skipped, the file is kept): {damage}").format(
-                other=other, damage=damage
+                other=visible(str(other)), damage=visible(str(damage))
             )
         )
     offered = {event.id: event for event in found.events}  # a synced folder may hold copies
@@ -69,6 +70,6 @@ def run(args: argparse.Namespace) -> int:
             "Merged {new} new event from {other} ({known} already here).",
             "Merged {new} new events from {other} ({known} already here).",
             len(new),
-        ).format(new=len(new), other=other, known=len(offered) - len(new))
+        ).format(new=len(new), other=visible(str(other)), known=len(offered) - len(new))
     )
     return EXIT_OK

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from console.commands.common import UserError, say
 from console.i18n import _
+from console.present.text import visible
 from console.store.files import NotARegularFile, TargetExists, write_private
 
 
@@ -32,7 +33,7 @@ def deliver(content: str | bytes, output: str | None, *, force: bool) -> None:
             sys.stdout.buffer.write(content)
             sys.stdout.buffer.flush()
         else:
-            sys.stdout.write(content)
+            sys.stdout.write(visible(content, lines=True))  # the renderers did; a terminal reads it
         return
     path = Path(output)
     try:
@@ -54,4 +55,4 @@ def deliver(content: str | bytes, output: str | None, *, force: bool) -> None:
         raise UserError(
             _("{path}: the folder {folder} does not exist").format(path=path, folder=path.parent)
         ) from None
-    say(_("Wrote {path}.").format(path=path))
+    say(visible(_("Wrote {path}.").format(path=path)))

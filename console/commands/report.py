@@ -11,7 +11,6 @@ reproduces a report as of a past moment and records nothing.
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -25,6 +24,7 @@ from console.incident import actions, timefmt
 from console.incident.access import allowed
 from console.incident.events import AUDIENCES, REPORT_KINDS, Audience, ReportKind
 from console.incident.session import Session
+from console.present.text import json_text, visible
 
 FORMATS = ("md", "html", "txt", "pdf", "json")
 """What `--format` takes: `console.report.reports.report_formats()`, kept here so that
@@ -133,7 +133,7 @@ def run_incidents(args: argparse.Namespace) -> int:
     finally:
         session.close()
     if args.json:
-        say(json.dumps(found, ensure_ascii=False, indent=2))
+        say(json_text(found))
         return EXIT_OK
     if not found:
         say(_("No incident in this state directory."))
@@ -141,10 +141,10 @@ def run_incidents(args: argparse.Namespace) -> int:
     zone = ZoneInfo(session.plan.organisation.timezone)
     rows = [
         (
-            item["id"],
+            visible(item["id"]),
             _("drill") if item["drill"] else _("real"),
             timefmt.when(datetime.fromisoformat(item["declared_at"]), zone),
-            item["scenario"] or "—",
+            visible(item["scenario"] or "—"),
             timefmt.when(datetime.fromisoformat(item["closed_at"]), zone)
             if item["closed_at"]
             else _("open"),

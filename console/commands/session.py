@@ -25,6 +25,7 @@ from console.commands.common import (
 from console.i18n import _, set_language
 from console.incident.session import Session
 from console.plan.loader import load_plan
+from console.present.text import visible
 
 
 def add_session_arguments(parser: argparse.ArgumentParser, *, action: bool) -> None:
@@ -53,10 +54,11 @@ def open_session(args: argparse.Namespace, *, views: bool = False) -> Session:
     session = Session(plan, state_dir(args, path), clock)
     session.refresh()
     for damage in session.damage:
+        shown = visible(str(damage))  # a file name is anyone's text
         if damage.notice:
-            warn(_("journal file {damage}").format(damage=damage))
+            warn(_("journal file {damage}").format(damage=shown))
         else:
-            warn(_("journal damage (the file is kept as it is): {damage}").format(damage=damage))
+            warn(_("journal damage (the file is kept as it is): {damage}").format(damage=shown))
     return session
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from console.commands.common import say
 from console.commands.session import add_session_arguments, open_session
 from console.errors import EXIT_OK
 from console.i18n import _
+from console.present.text import json_text
 from console.report.status import status_data, status_text
 
 
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     state = session.state(summary.id) if summary else None
     now = session.now()
     if args.json:
-        say(json.dumps(status_data(session.plan, state, now), ensure_ascii=False, indent=2))
+        say(json_text(status_data(session.plan, state, now)))
     else:
         say(status_text(session.plan, state, now))
     return EXIT_OK

@@ -50,6 +50,7 @@ from console.incident.events import (
 )
 from console.incident.state import CLOSED_TASK_STATUSES, ContactStatus, TaskState
 from console.plan.model import Plan
+from console.present.text import visible
 
 BACKDATED_AFTER = timedelta(minutes=1)
 """An event that happened this much earlier than it was recorded is marked backdated."""
@@ -352,15 +353,21 @@ def backdated(event: Event) -> bool:
 
 
 def confirmation(event: Event, plan: Plan) -> str:
-    """What was recorded, in one line: the command line prints it, the console shows it."""
+    """What was recorded, in one line: the command line prints it, the console shows it.
+
+    The line is for people, so what it quotes is shown as `visible` shows it:
+    whatever the note holds, it cannot act on the terminal that prints it.
+    """
     at = timefmt.when(event.at, ZoneInfo(plan.organisation.timezone))
     if isinstance(event, Declared):
-        return _("Declared {kind} {incident} at {at}.").format(
+        line = _("Declared {kind} {incident} at {at}.").format(
             kind=incident_word(event.drill), incident=event.incident, at=at
         )
-    if isinstance(event, TicketOpened):
-        return _("Opened ticket {ticket} with {provider} at {at}.").format(
+    elif isinstance(event, TicketOpened):
+        line = _("Opened ticket {ticket} with {provider} at {at}.").format(
             ticket=event.ticket, provider=event.provider, at=at
         )
-    what, detail = describe(event, plan)
-    return _("Recorded {what} at {at}: {detail}").format(what=what, at=at, detail=detail or "—")
+    else:
+        what, detail = describe(event, plan)
+        line = _("Recorded {what} at {at}: {detail}").format(what=what, at=at, detail=detail or "—")
+    return visible(line)

@@ -20,6 +20,7 @@ from console.i18n import _
 from console.incident import timefmt
 from console.plan.ict import Backup
 from console.plan.model import Plan
+from console.present.text import visible
 
 POINT_MARK = "■"
 """A day with a restore point in the retention grid."""
@@ -86,8 +87,8 @@ def backup_facts(backup: Backup, plan: Plan) -> list[tuple[str, str]]:
 
 
 def backup_card(backup: Backup, plan: Plan) -> Group:
-    """One backup's configuration and retention grid, as plain text (never markup)."""
-    title = Text(backup.name, style="bold")
+    """One backup's configuration and retention grid, as plain text: never markup or control."""
+    title = Text(visible(backup.name), style="bold")
     title.append(f" ({backup.id})", style="none")
     if backup.offline:
         title.append("  " + _("[OFFLINE]"), style="bold")
@@ -95,7 +96,7 @@ def backup_card(backup: Backup, plan: Plan) -> Group:
     facts.add_column(no_wrap=True, style="bold")
     facts.add_column(overflow="fold")
     for label, value in backup_facts(backup, plan):
-        facts.add_row(Text(label), Text(value))
+        facts.add_row(Text(label), Text(visible(value, lines=True)))
     parts: list[Text | Table] = [title, facts]
     if backup.retention_grid:
         points = sum(week.count("*") for week in backup.retention_grid)

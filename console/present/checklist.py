@@ -23,6 +23,7 @@ from console.incident.urgency import marked_left, urgency
 from console.incident.words import task_marked
 from console.plan.model import Plan
 from console.plan.people import Person
+from console.present.text import visible
 
 GROUPS = {
     "step": N_("Step plan"),
@@ -116,11 +117,11 @@ class ChecklistRows:
         return tasks
 
     def owner(self, task: TaskState) -> str:
-        """Who does it: the assignee's name, else the owning role's title."""
+        """Who does it: the assignee's name, else the owning role's title (shown as written)."""
         if task.assignee:
             person = self.plan.people_by_id.get(task.assignee)
-            return person.name if person else task.assignee
-        return self.roles.get(task.owner, task.owner)
+            return visible(person.name if person else task.assignee)
+        return visible(self.roles.get(task.owner, task.owner))
 
     def due(self, task: TaskState, now: datetime) -> str:
         """The due time in local time: "14:00" today, "Sun 29 Mar 09:00" another day."""
@@ -147,7 +148,8 @@ class ChecklistRows:
             header = ("---", _(name), counts)
             found.append((GROUP + phase, tuple((text, "checklist--group") for text in header)))
             for t in members:
-                cells = (task_marked(t.status), t.id, t.title, self.owner(t), self.due(t, now))
+                title = visible(t.title)
+                cells = (task_marked(t.status), t.id, title, self.owner(t), self.due(t, now))
                 found.append((t.id, (*((text, "") for text in cells), self.left(t, now))))
         return found
 
@@ -199,5 +201,5 @@ class ChecklistRows:
             changed = timefmt.moment(task.updated_at, self.zone, now)
             parts.append(_("changed {time}").format(time=changed))
         if task.note:
-            parts.append(_("note: {note}").format(note=task.note))
-        return f"{task.id}: {task.title}\n" + " · ".join(parts)
+            parts.append(_("note: {note}").format(note=visible(task.note)))  # on its line
+        return f"{task.id}: {visible(task.title)}\n" + " · ".join(parts)

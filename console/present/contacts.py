@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from console.i18n import _
 from console.plan.model import Plan
-from console.present.text import fold
+from console.present.text import fold, visible
 
 
 @dataclass(frozen=True)
@@ -52,9 +52,13 @@ def _entry(
     label: str = "",
     hidden: tuple[str, ...] = (),
 ) -> Entry:
-    """An entry; `hidden` is searched but not shown (ids, roles)."""
-    group, name, function, phone = shown
-    detail = " · ".join(part for part in (name, function, *extra) if part)
+    """An entry; `hidden` is searched but not shown (ids, roles).
+
+    What is shown is the plan's text as written (`visible`): a name or a note
+    can neither act on the terminal nor break the detail line.
+    """
+    group, name, function, phone = (visible(text) for text in shown)
+    detail = " · ".join(visible(part) for part in (name, function, *extra) if part)
     words = " ".join((group, detail, phone, *hidden))
     search = f"{fold(words)} {_digits(phone)}"
     return Entry(key, group, name, function, phone, detail, search, person, label or _("Phone"))

@@ -18,6 +18,7 @@ from rich.text import Text
 from console.i18n import _
 from console.plan.fields import WEEKDAYS
 from console.plan.model import Plan
+from console.present.text import visible
 
 
 def _join(*parts: str) -> str:
@@ -26,13 +27,18 @@ def _join(*parts: str) -> str:
 
 
 def _section(text: Text, title: str, lines: Iterable[str]) -> None:
-    """A heading in bold capitals, then one line per item."""
-    items = [line for line in lines if line]
+    """A heading in bold capitals, then an item per line, as the plan wrote it.
+
+    An item's text is shown with `visible`; a line break in it (a description
+    over several lines) goes on indented under the item, so that it cannot
+    pass for an item of its own.
+    """
+    items = [visible(line.rstrip(), lines=True).replace("\n", "\n    ") for line in lines if line]
     if not items:
         return
     if text.plain:
         text.append("\n")
-    text.append(title.upper() + "\n", style="bold")
+    text.append(visible(title.upper()) + "\n", style="bold")
     for line in items:
         text.append(f"  {line}\n")
 

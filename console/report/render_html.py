@@ -3,9 +3,11 @@
 The binder is printed from this file, possibly on a borrowed laptop with no
 network, and it is confidential: so it fetches nothing (the stylesheet
 `binder.css` is inlined, no fonts, scripts or images), every plan value is
-HTML-escaped, and the classification is printed on every page twice over: in
-fixed header and footer boxes, which browsers repeat on each printed page, and
-in the `@page` margin boxes that paged-media engines draw.
+HTML-escaped with its control characters shown as signs (ESC as "␛",
+`console.present.text.visible`), and the classification is printed on every
+page twice over: in fixed header and footer boxes, which browsers repeat on
+each printed page, and in the `@page` margin boxes that paged-media engines
+draw.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from html import escape
 from importlib import resources
 
 from console.i18n import _
+from console.present.text import visible
 from console.report.document import (
     Bars,
     Block,
@@ -48,7 +51,7 @@ def _page_css(doc: Document) -> str:
     """The margin boxes that repeat the classification and page number on every page."""
     lines = ["@page {"]
     if doc.classification:
-        marking = css_string(doc.classification)
+        marking = css_string(visible(doc.classification))
         lines.append(
             f"  @top-center {{ content: {marking}; font-size: 9pt; font-weight: bold;"
             " vertical-align: top; padding-top: 5mm; }"
@@ -66,9 +69,14 @@ def _page_css(doc: Document) -> str:
     return "\n".join(lines)
 
 
+def _plain(text: str) -> str:
+    """Text for one line of HTML: escaped, its control characters shown as signs."""
+    return escape(visible(text))
+
+
 def _text(text: str) -> str:
-    """Escaped text with its line breaks kept."""
-    return "<br>\n".join(escape(line) for line in text.splitlines())
+    """Escaped text with its line breaks kept and its control characters shown as signs."""
+    return "<br>\n".join(escape(line) for line in visible(text, lines=True).splitlines())
 
 
 def _table(table: Table) -> str:
@@ -129,7 +137,7 @@ def _section(section: Section, depth: int) -> str:
     attributes += f' class="{classes}"' if classes else ""
     parts = [
         f"<section{attributes}>",
-        f"<h{level}>{escape(section.heading)}</h{level}>",
+        f"<h{level}>{_plain(section.heading)}</h{level}>",
     ]
     parts.extend(_block(block) for block in section.blocks)
     parts.extend(_section(subsection, depth + 1) for subsection in section.subsections)
@@ -142,7 +150,7 @@ def _contents_list(sections: tuple[Section, ...]) -> str:
     for section in sections:
         if not section.number:
             continue
-        link = f'<a href="#{section.anchor}">{escape(section.heading)}</a>'
+        link = f'<a href="#{section.anchor}">{_plain(section.heading)}</a>'
         nested = _contents_list(section.subsections)
         items.append(f"<li>{link}{nested}</li>")
     return "<ol>{}</ol>".format("".join(items)) if items else ""
@@ -150,11 +158,11 @@ def _contents_list(sections: tuple[Section, ...]) -> str:
 
 def _cover(doc: Document) -> str:
     parts = ['<section class="cover">']
-    parts.append(f"<h1>{escape(doc.title)}</h1>")
+    parts.append(f"<h1>{_plain(doc.title)}</h1>")
     if doc.generated_for:
-        parts.append(f'<p class="organisation">{escape(doc.generated_for)}</p>')
+        parts.append(f'<p class="organisation">{_plain(doc.generated_for)}</p>')
     if doc.subtitle:
-        parts.append(f'<p class="subtitle">{escape(doc.subtitle)}</p>')
+        parts.append(f'<p class="subtitle">{_plain(doc.subtitle)}</p>')
     if doc.details:
         parts.append(_block(KeyValues(doc.details)))
     parts.append("</section>")
@@ -164,8 +172,8 @@ def _cover(doc: Document) -> str:
 def render_html(doc: Document) -> str:
     """The document as a complete HTML5 page that needs nothing from the network."""
     title = " — ".join(part for part in (doc.title, doc.generated_for) if part)
-    marking = escape(doc.classification)
-    running = " — ".join(escape(part) for part in (doc.classification, doc.generated_for) if part)
+    marking = _plain(doc.classification)
+    running = " — ".join(_plain(part) for part in (doc.classification, doc.generated_for) if part)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(doc.language)}">',
@@ -173,7 +181,7 @@ def render_html(doc: Document) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="robots" content="noindex, nofollow">',
-        f"<title>{escape(title)}</title>",
+        f"<title>{_plain(title)}</title>",
         "<style>",
         stylesheet().rstrip(),
         _page_css(doc),

@@ -5,7 +5,9 @@ read raw on a phone when nothing else opens. So the output stays readable as
 plain text: pipe tables, `## 12. Title` headings, the classification at the
 top and the bottom. Plan values are written by people; anything in them that
 Markdown would take as markup (a `|` in a cell, an HTML tag, a line that looks
-like a heading) is escaped so it prints as written.
+like a heading) is escaped so it prints as written, and a control character
+is shown as a sign (ESC as "␛", `console.present.text.visible`), so the file
+can be read raw in a terminal.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 
 from console.i18n import _
+from console.present.text import visible
 from console.report.document import (
     Bars,
     Block,
@@ -30,13 +33,13 @@ ORDERED_START = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
 
 
 def _inline(text: str) -> str:
-    """Text safe inside a line: no raw HTML, line breaks as spaces."""
-    return " ".join(text.replace("<", "&lt;").splitlines()).strip()
+    """Text safe inside a line: no raw HTML, no control character, line breaks as spaces."""
+    return " ".join(visible(text, lines=True).replace("<", "&lt;").split("\n")).strip()
 
 
 def _line(text: str) -> str:
     """A line that must not start a heading, quote, list or fence by accident."""
-    text = text.replace("<", "&lt;").rstrip()
+    text = visible(text).replace("<", "&lt;").rstrip()
     text = ORDERED_START.sub(r"\1\\\2", text)
     return BLOCK_START.sub(r"\1\\\2", text)
 
@@ -67,7 +70,8 @@ def _table(table: Table) -> list[str]:
 
 def _block(block: Block) -> list[str]:
     if isinstance(block, Paragraph):
-        return [" \\\n".join(_line(line) for line in block.text.splitlines() if line.strip())]
+        lines = visible(block.text, lines=True).split("\n")
+        return [" \\\n".join(_line(line) for line in lines if line.strip())]
     if isinstance(block, BulletList):
         if block.ordered:
             return [f"{i}. {_line(_inline(item))}" for i, item in enumerate(block.items, 1)]

@@ -7,9 +7,10 @@ not even the longest words fit side by side, as one labelled record per row,
 which reads better on a phone than columns of broken words). Every line fits
 in `width` display cells, measured the way a terminal does
 (`rich.cells.cell_len`: an accent takes none, "漢" takes two), so a column
-never slips when a name has an accent. Plan values are data: a control
-character in them is shown as an escape such as `\\x1b`, never passed on raw,
-so a pasted report cannot carry a terminal escape sequence.
+never slips when a name has an accent. Plan and journal values are data: a
+control character in them is shown as a sign (ESC as "␛", see
+`console.present.text.visible`), never passed on raw, so a pasted or printed
+report cannot carry a terminal escape sequence.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from rich.cells import cell_len, chop_cells, set_cell_size
 
 from console.i18n import _
+from console.present.text import visible
 from console.report.document import (
     Bar,
     Bars,
@@ -42,23 +44,15 @@ MIN_FIGURE = 12
 GAP = "  "
 """Between two table columns, and between a bar's label, drawing and figure."""
 
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-"""C0 and C1 control characters (ESC among them) and the Unicode line separators."""
-
 SPACE = r"[^\S\u00a0\u2007\u202f]+"
 BREAK = re.compile(rf"(?<!\d){SPACE}|{SPACE}(?!\d)")
 """Where a line may break: white space, but not a no-break space, nor a space between
 two digits, so that a phone number ("+32 470 10 20 31") is never cut in two."""
 
 
-def _escaped(text: str) -> str:
-    """`text` with every control character shown as an escape, such as `\\x1b`."""
-    return CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
-
-
 def _inline(text: str) -> str:
-    """Text for one place on a line: line breaks as spaces, control characters escaped."""
-    return _escaped(text.replace("\r\n", " ").replace("\n", " ")).strip()
+    """Text for one place on a line: line breaks as spaces, control characters shown."""
+    return visible(text.replace("\r\n", " ").replace("\n", " ")).strip()
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -104,7 +98,7 @@ def _heading(text: str, underline: str, width: int) -> list[str]:
 def _paragraph(paragraph: Paragraph, width: int) -> list[str]:
     lines: list[str] = []
     for line in paragraph.text.replace("\r\n", "\n").split("\n"):
-        text = _escaped(line).strip()
+        text = visible(line).strip()
         lines.extend(_wrap(text, width) if text else [""])
     while lines and not lines[0]:
         lines.pop(0)

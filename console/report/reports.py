@@ -8,7 +8,6 @@ that the command line and the console's export dialog give the same file.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,6 +18,7 @@ from console.incident.events import Audience, ReportKind
 from console.incident.session import IncidentSummary, Session
 from console.incident.state import IncidentState
 from console.plan.model import Plan
+from console.present.text import json_text
 from console.report.after_action import AfterAction
 from console.report.renderers import RENDERERS, format_for
 from console.report.report_data import status_report_data
@@ -78,11 +78,11 @@ def render_report(
             raise ActionError(_("the after-action report is for the board; leave out --audience"))
         figures = AfterAction(plan, state, now)
         if fmt == "json":
-            return json.dumps(figures.data(), ensure_ascii=False, indent=2) + "\n"
+            return json_text(figures.data()) + "\n"
         return RENDERERS[fmt].render(figures.document())
     if fmt == "json":
         data = status_report_data(plan, state, now, audience, since)
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data) + "\n"
     return RENDERERS[fmt].render(build_status_report(plan, state, now, audience, since))
 
 

@@ -24,7 +24,7 @@ from console.incident.words import (
     task_word,
 )
 from console.plan.model import Plan
-from console.present.text import clip
+from console.present.text import clip, visible
 
 
 def status_data(plan: Plan, state: IncidentState | None, now: datetime) -> dict[str, Any]:
@@ -112,24 +112,29 @@ def _width(values: Iterable[str]) -> int:
 
 
 def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
-    """The status for people, readable without colour at 80 columns."""
+    """The status for people, readable without colour at 80 columns.
+
+    Every value from the plan or the journal is shown with `visible`: a note,
+    an id or a name cannot act on the terminal nor pass for a line of its own.
+    """
     zone = ZoneInfo(plan.organisation.timezone)
+    organisation = visible(plan.organisation.name)
     if state is None:
-        return _("{organisation}: no active disaster.").format(organisation=plan.organisation.name)
+        return _("{organisation}: no active disaster.").format(organisation=organisation)
     lines = []
     badge = _("DRILL ") if state.drill else ""
     lines.append(
         _("{badge}{incident} ({extent}) — {organisation}").format(
             badge=badge,
-            incident=state.id,
+            incident=visible(state.id),
             extent=extent_word(state.extent),
-            organisation=plan.organisation.name,
+            organisation=organisation,
         )
     )
     lines.append(
         _("Declared {at} by {actor}; T+{elapsed}").format(
             at=timefmt.when(state.declared_at, zone),
-            actor=state.declared_by,
+            actor=visible(state.declared_by),
             elapsed=timefmt.span(now - state.declared_at),
         )
     )
@@ -139,7 +144,7 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
         scenario = plan.scenario(state.scenario)
         lines.append(
             _("Scenario {id}: {title}").format(
-                id=state.scenario, title=scenario.title if scenario else ""
+                id=visible(state.scenario), title=visible(scenario.title) if scenario else ""
             )
         )
         lines.append(
@@ -154,9 +159,8 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
                 f"  {scenario_id}  {timefmt.when(target, zone)}  {marked_left(target, now)}"
             )
     for extra in state.deadlines:
-        lines.append(
-            f"  {extra.name}: {timefmt.when(extra.due_at, zone)}  {marked_left(extra.due_at, now)}"
-        )
+        due = f"{timefmt.when(extra.due_at, zone)}  {marked_left(extra.due_at, now)}"
+        lines.append(f"  {visible(extra.name)}: {due}")
     done = sum(1 for t in state.tasks if t.status in CLOSED_TASK_STATUSES)
     overdue = [t for t in state.tasks if t.overdue(now)]
     lines.append("")
@@ -165,7 +169,7 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
             done=done, total=len(state.tasks), overdue=len(overdue)
         )
     )
-    task_ids = _width(task.id for task in state.tasks)
+    task_ids = _width(visible(task.id) for task in state.tasks)
     for task in state.tasks:
         mark = task_mark(task.status)  # the time left says "!" or "LATE"
         due = (
@@ -174,7 +178,8 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
             else ""
         )
         word = task_word(task.status)
-        lines.append(f"  [{mark}] {task.id:<{task_ids}} {word:<8} {clip(task.title, 34):<34} {due}")
+        title = clip(visible(task.title), 34)
+        lines.append(f"  [{mark}] {visible(task.id):<{task_ids}} {word:<8} {title:<34} {due}")
     reached = sum(1 for c in state.contacts if c.status == "reached")
     lines.append("")
     lines.append(
@@ -186,12 +191,12 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
     )
     for person in state.contacts:
         if person.status != "reached":
-            lines.append(f"  {contact_word(person.status):<11} {person.name}")
+            lines.append(f"  {contact_word(person.status):<11} {visible(person.name)}")
     if state.tickets:
         lines.append("")
         lines.append(_("Tickets:"))
-        ticket_ids = _width(ticket.id for ticket in state.tickets)
-        providers = _width(ticket.provider for ticket in state.tickets)
+        ticket_ids = _width(visible(ticket.id) for ticket in state.tickets)
+        providers = _width(visible(ticket.provider) for ticket in state.tickets)
         for ticket in state.tickets:
             if ticket.closed_at is not None:
                 clock = _("closed {at}").format(at=timefmt.when(ticket.closed_at, zone))
@@ -201,20 +206,25 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
                 )
             else:
                 clock = _("no SLA")
-            lines.append(f"  {ticket.id:<{ticket_ids}} {ticket.provider:<{providers}} {clock}")
+            ticket_id, provider = visible(ticket.id), visible(ticket.provider)
+            lines.append(f"  {ticket_id:<{ticket_ids}} {provider:<{providers}} {clock}")
     troubled = [c for c in state.components if c.status in ("down", "degraded")]
     if troubled:
         lines.append("")
         lines.append(_("Components down or degraded:"))
-        ids = _width(c.id for c in troubled)
-        lines.extend(f"  {component_word(c.status):<9} {c.id:<{ids}} {c.name}" for c in troubled)
+        ids = _width(visible(c.id) for c in troubled)
+        lines.extend(
+            f"  {component_word(c.status):<9} {visible(c.id):<{ids}} {visible(c.name)}"
+            for c in troubled
+        )
     if state.restores:
         lines.append("")
         lines.append(_("Restores:"))
-        systems = _width(restore.system for restore in state.restores)
+        systems = _width(visible(restore.system) for restore in state.restores)
         for restore in state.restores:
             point = timefmt.when(restore.point, zone) if restore.point else "—"
-            lines.append(f"  {restore.system:<{systems}} {restore_word(restore.status):<9} {point}")
+            system, word = visible(restore.system), restore_word(restore.status)
+            lines.append(f"  {system:<{systems}} {word:<9} {point}")
     lines.append("")
     lines.append(
         ngettext(
@@ -224,7 +234,7 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
     if state.unknown_ids:
         lines.append(
             _("The journal names ids the plan no longer has: {ids}").format(
-                ids=", ".join(state.unknown_ids)
+                ids=", ".join(map(visible, state.unknown_ids))
             )
         )
     return "\n".join(lines)

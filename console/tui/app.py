@@ -23,12 +23,14 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Input, TabbedContent, TabPane
 
 from console.errors import DrpError
 from console.i18n import _
+from console.present.text import visible
 from console.tui.coordinator import CoordinatorActions
 from console.tui.export import ExportActions
 from console.tui.policy import show_error
@@ -179,7 +181,7 @@ class DrpApp(CoordinatorActions, ExportActions):
                 continue
             self.notify(
                 _("{damage}. The file is kept as it is; everything else is loaded.").format(
-                    damage=found
+                    damage=visible(str(found))  # a file name is anyone's text
                 ),
                 title=_("Journal damage"),
                 severity="warning",
@@ -202,6 +204,30 @@ class DrpApp(CoordinatorActions, ExportActions):
             return
         self.show_state()
         self.notify(confirmation(event, self.context.plan), markup=False)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification as plain text: what it quotes is data, never markup or control.
+
+        Notifications quote names, notes, ids and file names: none is read as
+        markup (`markup` is ignored), and every control character, a line
+        feed too, is shown as a sign (`console.present.text.visible`), so a
+        quoted value can neither act on the terminal nor pass for a line.
+        """
+        super().notify(
+            visible(message),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A blinking text cursor redraws twice a second over SSH: keep it still."""

@@ -17,6 +17,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from console.i18n import _
+from console.present.text import visible
 
 
 class ChoiceDialog(ModalScreen[str | None]):
@@ -39,10 +40,11 @@ class ChoiceDialog(ModalScreen[str | None]):
         detail: str = "",
     ) -> None:
         super().__init__()
-        self.title_text = title
-        self.choices = list(choices)
+        # Names and notes are shown as written: never markup, never a terminal control.
+        self.title_text = visible(title)
+        self.choices = [(key, visible(text)) for key, text in choices]
         self.current = current
-        self.detail = detail
+        self.detail = visible(detail)
 
     def compose(self) -> ComposeResult:
         options = [

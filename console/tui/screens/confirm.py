@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from console.i18n import _
+from console.present.text import visible
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,8 @@ class ConfirmDialog(ModalScreen[Confirmed | None]):
 
     def __init__(self, question: str, detail: str = "", *, with_note: bool = True) -> None:
         super().__init__()
-        self.question = question
-        self.detail = detail
+        self.question = visible(question)  # it quotes ids and names: shown as written
+        self.detail = visible(detail)
         self.with_note = with_note
 
     def compose(self) -> ComposeResult:

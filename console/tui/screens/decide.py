@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from console.i18n import _
 from console.incident import timefmt
 from console.incident.urgency import marked_left
+from console.present.text import visible
 
 if TYPE_CHECKING:  # the app imports this before the plan and the journal are loaded
     from console.incident.state import IncidentState
@@ -41,14 +42,14 @@ class DecideDialog(ModalScreen[str | None]):
             mark = "*" if scenario.id == self.state.scenario else " "
             options.append(
                 Option(
-                    f"{mark} {scenario.id}  {scenario.title}\n"
+                    f"{mark} {scenario.id}  {visible(scenario.title)}\n"
                     f"    {_('target')} {timefmt.when(due, zone)}  {marked_left(due, self.now)}",
                     id=scenario.id,
                 )
             )
         with Vertical(classes="dialog"):
             yield Label(_("Decide the scenario"), classes="dialog-title")
-            yield OptionList(*options, id="scenarios")
+            yield OptionList(*options, id="scenarios", markup=False)
             yield Label(_("Enter decides, Escape cancels."))
 
     def on_mount(self) -> None:

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from console.i18n import _, ngettext
 from console.plan.model import Plan
-from console.present.text import clip, fold
+from console.present.text import clip, fold, visible
 
 SHOWN = 100
 """At most this many matches are listed; typing more narrows them."""
@@ -48,7 +48,7 @@ def candidates(plan: Plan, preferred_roles: Iterable[str] = ()) -> list[Candidat
     for person in people:
         roles = ", ".join(titles.get(r, r) for r in person.roles)
         parts = [person.name, person.function, roles]
-        line = " · ".join(part for part in parts if part)
+        line = visible(" · ".join(part for part in parts if part))
         haystack = fold(" ".join([*parts, person.id, person.organisation or ""]))
         found.append(Candidate(person.id, line, haystack))
     return found
@@ -86,8 +86,8 @@ class PersonPicker(ModalScreen[str | None]):
         preferred_roles: Iterable[str] = (),
     ) -> None:
         super().__init__()
-        self.question = question
-        self.detail = detail
+        self.question = visible(question)  # it quotes ids and names: shown as written
+        self.detail = visible(detail)
         self.current = current
         self.pool = candidates(plan, preferred_roles)
         self.shown: list[Candidate] = []

@@ -25,6 +25,7 @@ from console.i18n import _
 from console.incident.events import RESTORE_STATUSES, RestoreStatus
 from console.incident.typed_time import NotATime, TimeError, typed_form, typed_instant
 from console.incident.words import restore_meaning, restore_word
+from console.present.text import visible
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class RestoreDialog(ModalScreen[RestoreRequest | None]):
         point: datetime | None = None,
     ) -> None:
         super().__init__()
-        self.system = system
+        self.system = visible(system)  # a name from the plan, an id from the journal
         self.now = now
         self.zone = zone
         self.status = status

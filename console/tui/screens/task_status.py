@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from console.i18n import _
 from console.incident.events import TASK_STATUSES, TaskStatus
 from console.incident.words import task_marked
+from console.present.text import visible
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,9 @@ class TaskStatusDialog(ModalScreen[StatusRequest | None]):
     def __init__(self, task_id: str, title: str, current: TaskStatus, note: str = "") -> None:
         super().__init__()
         self.task_id = task_id
-        self.task_title = title
+        self.task_title = visible(title)  # the plan's and the journal's text, as written
         self.current = current
-        self.note = note
+        self.note = visible(note)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

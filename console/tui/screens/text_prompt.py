@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from console.i18n import _
+from console.present.text import visible
 
 
 class TextPrompt(ModalScreen[str | None]):
@@ -36,8 +37,8 @@ class TextPrompt(ModalScreen[str | None]):
         submit: str = "",
     ) -> None:
         super().__init__()
-        self.question = question
-        self.detail = detail
+        self.question = visible(question)  # it quotes ids and names: shown as written
+        self.detail = visible(detail)
         self.value = value
         self.placeholder = placeholder
         self.allow_empty = allow_empty

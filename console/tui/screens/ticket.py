@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from console.i18n import _
 from console.plan.model import Plan
+from console.present.text import visible
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ class TicketDialog(ModalScreen[TicketRequest | None]):
         for provider in self.plan.providers:
             sla = self.slas.get(provider.id)
             mark = _("SLA {hours:g} h").format(hours=sla.repair_hours) if sla else ""
-            options.append(Option(f"{mark:<8} {provider.name} · {provider.service}", provider.id))
+            line = visible(f"{mark:<8} {provider.name} · {provider.service}")
+            options.append(Option(line, provider.id))
         with Vertical(classes="dialog"):
             yield Label(_("Open a ticket with a provider"), classes="dialog-title")
             yield OptionList(*options, id="providers", markup=False)
@@ -84,7 +86,7 @@ class TicketDialog(ModalScreen[TicketRequest | None]):
         else:
             parts.append(_("no SLA: no clock"))
         shown = " · ".join(p for p in parts if p)
-        self.query_one("#provider-detail", Label).update(f"{provider.name}: {shown}")
+        self.query_one("#provider-detail", Label).update(visible(f"{provider.name}: {shown}"))
 
     def on_option_list_option_selected(self) -> None:
         """Enter on a provider goes on to its reference."""

@@ -33,7 +33,7 @@ from console.incident.events import RESTORE_STATUSES
 from console.incident.state import RestoreState
 from console.incident.words import restore_marker
 from console.present.backups import age, backup_card, short_time
-from console.present.text import clip
+from console.present.text import clip, visible
 from console.tui.context import ConsoleContext
 from console.tui.screens.restore import RestoreDialog, RestoreRequest
 from console.tui.tabs.base import ConsoleTab
@@ -127,7 +127,7 @@ class BackupsTab(ConsoleTab):
         zone = self.context.zone
         point = restore.point if restore else None
         return (
-            clip(system if name == system else f"{system} {name}", self._name_width),
+            clip(visible(system if name == system else f"{system} {name}"), self._name_width),
             restore_marker(restore.status if restore else None),
             short_time(point, zone, self.minute),
             age(point, self.minute),

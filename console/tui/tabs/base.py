@@ -23,9 +23,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.app import SystemCommand
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.reactive import var
 from textual.widgets import DataTable, TabbedContent, TabPane
 
+from console.present.text import visible
 from console.tui.messages import RecordRequested
 from console.tui.policy import key_state, refused, show_error
 from console.tui.widgets.line import EPOCH
@@ -83,8 +85,12 @@ class ConsoleTab(Vertical):
     def offer(
         self, title: str, help_text: str, action: str, *params: object
     ) -> Iterator[SystemCommand]:
-        """The palette command for `action_<action>(*params)`, if its key is enabled now."""
+        """The palette command for `action_<action>(*params)`, if its key is enabled now.
+
+        The palette reads its texts as markup; a plan's name in them is shown as written.
+        """
         if self.check_action(action, params) is True:
+            title, help_text = escape(visible(title)), escape(visible(help_text))
             yield SystemCommand(title, help_text, partial(self.run_in_front, action, *params))
 
     def run_in_front(self, action: str, *params: object) -> None:

@@ -39,7 +39,7 @@ from console.present.checklist import (
     Row,
     closed,
 )
-from console.present.text import clip
+from console.present.text import clip, visible
 from console.tui.context import ConsoleContext
 from console.tui.screens.person_picker import PersonPicker
 from console.tui.screens.task_status import StatusRequest, TaskStatusDialog
@@ -201,7 +201,8 @@ class ChecklistTab(ConsoleTab):
         content, style = cells[column] if cells[column:] else ("", "")
         assert self.fitted is not None
         rich_style = self.table.get_component_rich_style(style, partial=True) if style else ""
-        return Text(clip(content, self.fitted.widths[column]), style=rich_style, end="")
+        shown = clip(visible(content), self.fitted.widths[column])
+        return Text(shown, style=rich_style, end="")
 
     def show_detail(self) -> None:
         """Everything about the highlighted task, for what the columns cut off."""

@@ -31,7 +31,7 @@ from console.incident.events import CONTACT_RESULTS, Contacted, ContactResult
 from console.incident.state import IncidentState
 from console.incident.words import contact_word
 from console.present.contacts import Entry, build_entries, matches
-from console.present.text import fold
+from console.present.text import fold, visible
 from console.tui.context import ConsoleContext
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets import table as tables
@@ -171,7 +171,7 @@ class ContactsTab(ConsoleTab):
         if entry is not None:
             status, note = self.statuses.get(entry.person or "", ("", ""))
             call = " · ".join(part for part in (status, note) if part)
-            text = f"{call.upper()} · {entry.detail}" if call else entry.detail
+            text = f"{visible(call.upper())} · {entry.detail}" if call else entry.detail
         self.query_one("#contacts-detail", Line).show(text)
 
     def selected(self) -> Entry | None:

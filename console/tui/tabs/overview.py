@@ -30,6 +30,7 @@ from console.incident import actions, timefmt
 from console.incident.state import CLOSED_TASK_STATUSES, IncidentState
 from console.incident.urgency import marked_left, urgency
 from console.incident.words import describe, task_mark_at, task_word
+from console.present.text import visible
 from console.tui.screens.note import NoteDialog, NoteRequest
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.line import EPOCH, Line
@@ -123,7 +124,7 @@ class OverviewTab(ConsoleTab):
                     "the step plan, what is late and who has been reached."
                 ),
                 _("Plan {organisation}: scenarios {targets}; crisis staff of {staff}.").format(
-                    organisation=plan.organisation.name,
+                    organisation=visible(plan.organisation.name),
                     targets=targets,
                     staff=len(plan.crisis.staff),
                 ),
@@ -150,8 +151,9 @@ class OverviewTab(ConsoleTab):
         lines = []
         for event in reversed(state.timeline[-LATEST:]):
             what, detail = describe(event, plan)
-            said = f"{what}: {detail}" if detail else what
-            lines.append(f"{timefmt.moment(event.at, zone, now)} {event.actor}  {said}")
+            said = visible(f"{what}: {detail}" if detail else what)
+            actor = visible(event.actor)
+            lines.append(f"{timefmt.moment(event.at, zone, now)} {actor}  {said}")
         self._section("events", _("Latest events:"), lines)
 
     # --- what changes with the minute ---------------------------------------
@@ -181,7 +183,7 @@ class OverviewTab(ConsoleTab):
             scenario = plan.scenario(scenario_id)
             title = _("No scenario decided; nearest target {id}: {title}")
         self.line("target").show(
-            title.format(id=scenario_id, title=scenario.title if scenario else "")
+            title.format(id=visible(scenario_id), title=visible(scenario.title) if scenario else "")
         )
         self.line("left").show(
             _("due {at} · {left}").format(
@@ -214,7 +216,7 @@ class OverviewTab(ConsoleTab):
         )
         width = max((len(t.id) for t in late), default=0)
         lines = [
-            f"{t.id:<{width}}  {marked_left(t.due_at, now)}  {t.title}"
+            f"{t.id:<{width}}  {marked_left(t.due_at, now)}  {visible(t.title)}"
             for t in late[:LATE_SHOWN]
             if t.due_at is not None
         ]
@@ -237,7 +239,8 @@ class OverviewTab(ConsoleTab):
         zone = self.context.zone
         lines = []
         for ticket in state.open_tickets():
-            name = " ".join(part for part in (ticket.id, ticket.ref) if part)  # the id to close
+            parts = (ticket.id, ticket.ref)
+            name = " ".join(visible(part) for part in parts if part)  # the id to close
             if ticket.due_at is None:
                 clock = _("no SLA clock")
             else:
@@ -251,7 +254,8 @@ class OverviewTab(ConsoleTab):
     def _show_deadlines(self, state: IncidentState, now: datetime) -> None:
         zone = self.context.zone
         lines = [
-            f"{marked_left(d.due_at, now)}  {timefmt.moment(d.due_at, zone, now)}  {d.name}"
+            f"{marked_left(d.due_at, now)}  {timefmt.moment(d.due_at, zone, now)}  "
+            + visible(d.name)
             for d in sorted(state.deadlines, key=lambda d: d.due_at)
         ]
         self._section("deadlines", _("Deadlines:"), lines, hide_empty=True)
@@ -273,14 +277,16 @@ class OverviewTab(ConsoleTab):
         word_width = max((len(w) for w in words), default=0)
         left_width = max((len(w) for w in lefts), default=0)
         lines = [
-            f"{number} {word:<{word_width}}  {left:<{left_width}}  {task.title}"
+            f"{number} {word:<{word_width}}  {left:<{left_width}}  {visible(task.title)}"
             for number, (task, word, left) in enumerate(
                 zip(priorities, words, lefts, strict=True), start=1
             )
         ]
         title = _("Priority services of scenario {id} (scenario tasks done {done}/{total}):")
         self._section(
-            "priorities", title.format(id=state.scenario, done=done, total=len(tasks)), lines
+            "priorities",
+            title.format(id=visible(state.scenario), done=done, total=len(tasks)),
+            lines,
         )
 
     def _section(

@@ -33,6 +33,7 @@ from console.incident.events import Event
 from console.incident.session import Session
 from console.incident.state import IncidentState
 from console.incident.words import BACKDATED_MARK, backdated, describe
+from console.present.text import visible
 from console.tui.context import ConsoleContext
 from console.tui.screens.note import NoteDialog, NoteRequest
 from console.tui.tabs.base import ConsoleTab
@@ -156,15 +157,17 @@ class TimelineTab(ConsoleTab):
         plan, now = self.context.plan, shown_now(self)
         for event in events:
             what, detail = describe(event, plan)
+            # As written, whatever the journal holds: never a terminal control.
+            actor, what, detail = visible(event.actor), visible(what), visible(detail)
             stamp = self._stamp(event, now)
             self._events[event.id] = event
             self._rows[event.id] = (
                 stamp,
-                Text(event.actor, no_wrap=True, overflow="ellipsis", end=""),
+                Text(actor, no_wrap=True, overflow="ellipsis", end=""),
                 Text(what, no_wrap=True, overflow="ellipsis", end=""),
                 Text(detail, no_wrap=True, overflow="ellipsis", end=""),
             )
-            searched = [stamp.plain, event.actor, what, detail, event.kind]
+            searched = [stamp.plain, actor, what, detail, event.kind]
             if backdated(event):
                 searched.append(_("backdated"))
             self._haystacks[event.id] = " ".join(searched).lower()
@@ -261,10 +264,10 @@ class TimelineTab(ConsoleTab):
         what, detail = describe(event, self.context.plan)
         text = _("{at} · {actor} on {host} · {what}: {detail}").format(
             at=timefmt.when(event.at, zone),
-            actor=event.actor,
-            host=event.host,
+            actor=visible(event.actor),
+            host=visible(event.host),
             what=what,
-            detail=detail or "—",
+            detail=visible(detail) or "—",
         )
         if backdated(event):
             text += " · " + _("recorded later, at {at} ({mark})").format(

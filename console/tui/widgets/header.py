@@ -25,6 +25,7 @@ from console.i18n import _
 from console.incident import timefmt
 from console.incident.urgency import marked_left, urgency
 from console.present.header import clocks_line, title_line
+from console.present.text import visible
 from console.tui.widgets.line import EPOCH, Line
 
 if TYPE_CHECKING:  # the header is in the first frame, before these are loaded
@@ -68,7 +69,7 @@ class IncidentHeader(Vertical):
             self.query_one("#header-title", Line),
             self.query_one("#header-clocks", Line),
         )
-        organisation, context, state = self.organisation, self.context, self.incident
+        organisation, context, state = visible(self.organisation), self.context, self.incident
         if context is None:
             title.show(title_line(organisation, [], self._width()))
             clocks.show(_("Opening the plan and the journal…"))
@@ -79,11 +80,11 @@ class IncidentHeader(Vertical):
             self.set_class(False, "-drill", "-late", "-soon")
             return
         now = self.minute if self.minute != EPOCH else context.clock.now()
-        parts = [organisation, state.id]
+        parts = [organisation, visible(state.id)]  # as written, whatever the journal holds
         if state.drill:
             parts.append(_("DRILL"))
         if state.scenario:
-            parts.append(_("scenario {id}").format(id=state.scenario))
+            parts.append(_("scenario {id}").format(id=visible(state.scenario)))
         if state.recovery_started_at:
             parts.append(_("recovery"))
         if state.closed_at:
@@ -115,5 +116,7 @@ class IncidentHeader(Vertical):
             clocks = [f"{scenario} {marked_left(due, now)}" for scenario, due in nearest_first]
         upcoming = sorted(state.deadlines, key=lambda d: d.due_at)
         pending = [d for d in upcoming if not d.overdue(now)] or upcoming
-        deadline = (pending[0].name, marked_left(pending[0].due_at, now)) if pending else None
+        deadline = (
+            (visible(pending[0].name), marked_left(pending[0].due_at, now)) if pending else None
+        )
         return clocks_line(elapsed, clocks, deadline, width)

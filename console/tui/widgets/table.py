@@ -1,9 +1,11 @@
 """A row table that fits its columns to the terminal and redraws only what changed.
 
 Shared by the infrastructure and the contacts tab. Textual's `DataTable`
-sizes columns to their content and reads a `str` cell as markup; plan text
-may hold brackets and the console must fit 80 columns. So every cell is plain
-`Text` cut with an ellipsis, the columns share the width the table has (a
+sizes columns to their content and reads a `str` cell as markup; plan and
+journal text may hold brackets or escape sequences and the console must fit
+80 columns. So every cell is plain `Text` on one line, its control characters
+shown as signs (`console.present.text.visible`), cut with an ellipsis; the
+columns share the width the table has (a
 minimum each, the rest by weight). A table of thousands of rows holds only
 the rows up to two screenfuls past the cursor, and adds more as the cursor
 moves down: Textual measures every row it is given, so a search over 2,000
@@ -29,6 +31,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable
 
 from console.incident import timefmt
+from console.present.text import visible
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.line import EPOCH
 
@@ -88,14 +91,17 @@ def fit(columns: Sequence[Column], room: int) -> tuple[int, ...]:
 @lru_cache(maxsize=50_000)
 def _plain(cell: str) -> Text:
     # Shared, never changed: refilling a table of thousands of rows allocates nothing.
-    return Text(cell, end="", no_wrap=True, overflow="ellipsis")
+    return Text(visible(cell), end="", no_wrap=True, overflow="ellipsis")
 
 
 def cell_text(cell: Cell) -> Text:
     """A cell as plain text on one line, cut with an ellipsis when it does not fit."""
     if isinstance(cell, str):
         return _plain(cell)
-    text = cell.copy()
+    if visible(cell.plain) == cell.plain:
+        text = cell.copy()
+    else:  # styled cells are drp's own markers and times: one style for the whole cell
+        text = Text(visible(cell.plain), style=cell.style, end="")
     text.no_wrap = True
     text.overflow = "ellipsis"
     return text
@@ -205,7 +211,7 @@ class FittedTable(DataTable[Text]):
         specs = list(self.specs)
         for index, spec in enumerate(specs):
             if spec.whole or spec.lead:
-                texts = [str(cells[index]) for _key, cells in rows]
+                texts = [visible(str(cells[index])) for _key, cells in rows]
                 if spec.lead:  # the id, a space, and the first letter of the rest
                     texts = [text.split(" ", 1)[0] + "  " for text in texts]
                 widest = max(map(cell_len, texts), default=0)
