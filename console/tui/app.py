@@ -10,12 +10,16 @@ Validating the plan takes longer than everything else at start, so `drp`
 shows a first frame before it: the organisation's name, the tabs and "opening
 the plan and the journal". Nothing this module imports at the top loads the
 plan's schema or the journal; `open_console` loads them and fills the console
-in. The tests open it at once, before the first frame.
+in, the tab in front first. The tests open it at once, before the first frame.
+
+Keys pressed while the console opens are held and act in order once every
+tab is in place: the first `6` or `D` is never lost.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -32,7 +36,7 @@ from console.i18n import _
 from console.tui.coordinator import CoordinatorActions
 from console.tui.export import ExportActions
 from console.tui.policy import show_error
-from console.tui.tabs.base import ConsoleTab
+from console.tui.tabs.base import ConsoleTab, ConsoleTabs
 from console.tui.widgets.header import IncidentHeader
 from console.tui.widgets.line import EPOCH
 
@@ -101,10 +105,12 @@ class DrpApp(CoordinatorActions, ExportActions):
         self.context: ConsoleContext
         self.session: Session
         self._signature: tuple[tuple[str, int, int], ...] = ()
+        self._held: deque[events.Key] | None = deque()
+        """Keys pressed while the console opens, in order; None once they act at once."""
 
     def compose(self) -> ComposeResult:
         yield IncidentHeader(self.organisation).data_bind(DrpApp.incident, DrpApp.minute)
-        with TabbedContent(initial="overview"):
+        with ConsoleTabs(initial="overview"):
             for number, (tab_id, label, _name) in enumerate(TABS, start=1):
                 yield TabPane(f"{number} {label}", id=tab_id)
         yield Footer(compact=True)
@@ -132,21 +138,53 @@ class DrpApp(CoordinatorActions, ExportActions):
         self.refresh_bindings()
         self.set_interval(1.0, self.tick)
         self.set_interval(1.0, self.poll_journal)
-        # The hidden tabs are built after the frame that shows the incident:
-        # two refreshes away, as the overview's own first layout is one.
-        self.call_after_refresh(self.call_after_refresh, self.mount_hidden_tabs)
         self.report_damage(self.session.damage)
+        if self.load_after_first_frame:
+            # The other tabs are built after the frame that shows the incident:
+            # two refreshes away, as the overview's own first layout is one.
+            self.call_after_refresh(self.call_after_refresh, self.mount_other_tabs)
+        else:
+            await self.mount_other_tabs()
 
-    async def mount_hidden_tabs(self) -> None:
-        """Import and mount the tabs not shown at start."""
+    async def mount_other_tabs(self) -> None:
+        """Import and mount the tabs not shown at start; then the keys held meanwhile act."""
         for tab in TABS[1:]:
             await self.mount_tab(*tab)
+        self.call_later(self.release_key)
 
     async def mount_tab(self, tab_id: str, _label: str, name: str) -> None:
         """Import a tab, bind it to the state and the clock, and put it in its pane."""
         tab = tab_class(tab_id, name)(self.context, id=f"{tab_id}-tab")
         tab.data_bind(DrpApp.incident, DrpApp.minute)
         await self.query_one(f"#{tab_id}", TabPane).mount(tab)
+
+    @property
+    def complete(self) -> bool:
+        """Whether the console is open, every tab in place, and the keys held meanwhile acted on."""
+        return self._held is None
+
+    async def on_event(self, event: events.Event) -> None:
+        """Hold the keys pressed while the console opens, to act on them once it is open.
+
+        Before then the coordinator's keys are off and the tabs are not all in
+        place, so Textual would drop them.
+        """
+        if isinstance(event, events.Key) and not event.is_forwarded and self._held is not None:
+            self._held.append(event)
+            return
+        await super().on_event(event)
+
+    async def release_key(self) -> None:
+        """Act on the oldest key held, each on a turn of its own, as if just pressed.
+
+        Keys pressed meanwhile join the queue, so all act in the order pressed;
+        once it is empty, keys act at once.
+        """
+        if not self._held:
+            self._held = None
+            return
+        await super().on_event(self._held.popleft())
+        self.call_later(self.release_key)
 
     def tick(self) -> None:
         """Once a second: move the clock; the minute changes only once a minute."""

@@ -2,8 +2,9 @@
 
 `drp` shows the organisation, the tabs and "Opening the plan and the
 journal…" before it loads the schema, checks the plan and reads the journal.
-These tests build the app the way `drp` does (`load_after_first_frame`), on a
-real plan file and a real state directory.
+Keys pressed meanwhile act once the console is open. These tests build the
+app the way `drp` does (`load_after_first_frame`), on a real plan file and a
+real state directory.
 """
 
 from __future__ import annotations
@@ -13,17 +14,21 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.widgets import TabbedContent
 
 from console.clock import FixedClock
 from console.incident.session import Session
 from console.plan.errors import PlanError
 from console.plan.loader import load_plan
 from console.plan.source import read_source
-from console.tui.app import DrpApp
+from console.tui.app import TABS, DrpApp
 from console.tui.context import ConsoleContext
 from console.tui.factory import open_console
+from console.tui.screens.restore import RestoreDialog
+from console.tui.tabs.base import ConsoleTab
 from tests.conftest import SHIPPED_PLAN
-from tests.console.conftest import NOW, declared
+from tests.console.conftest import NOW, declared, settle
 from tests.console.test_app import header
 
 OPENING = "Opening the plan and the journal…"
@@ -91,6 +96,46 @@ async def test_a_plan_with_mistakes_closes_the_console_with_them(tmp_path: Path)
     [problem] = app.failure.problems
     assert problem.line is not None and "timezone" in str(problem)
     assert not (tmp_path / "state").exists()  # nothing was written
+
+
+def is_open(app: DrpApp) -> bool:
+    """Whether the console is complete: every tab in place and no key still held."""
+    return len(app.query(ConsoleTab)) == len(TABS) and app.complete
+
+
+async def test_keys_pressed_while_the_console_opens_act_once_it_is_open(tmp_path: Path) -> None:
+    """`6`, `5` and `r` typed before the plan is checked: the restore dialog of the backups."""
+    path, state = plan_file(tmp_path), tmp_path / "state"
+    declared(Session(load_plan(path), state, FixedClock(NOW)))
+    source = read_source(path)
+
+    def load() -> tuple[ConsoleContext, Session]:
+        for key in "65r":  # as the terminal delivers them while the plan is being checked
+            app.post_message(events.Key(key, key).set_sender(app))
+        return open_console(source, state, FixedClock(NOW))
+
+    app = DrpApp(source.name, load, load_after_first_frame=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, RestoreDialog))
+        assert app.screen.query_one("#restore-dialog")
+        await pilot.press("escape")
+        assert app.query_one(TabbedContent).active == "backups"
+        assert app.focused is not None and app.focused.id == "restores"
+
+
+async def test_keys_pressed_as_the_console_opens_act_in_order(tmp_path: Path) -> None:
+    """Keys pressed at once, whether held or not, act in the order they were pressed."""
+    source = read_source(plan_file(tmp_path))
+    app = DrpApp(
+        source.name,
+        lambda: open_console(source, tmp_path / "state", FixedClock(NOW)),
+        load_after_first_frame=True,
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "4", "2")
+        await settle(pilot, lambda: is_open(app))
+        assert app.query_one(TabbedContent).active == "checklist"
+        assert app.focused is not None and app.focused.id == "checklist-table"
 
 
 def test_the_first_frame_needs_neither_the_schema_nor_the_journal() -> None:
