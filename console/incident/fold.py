@@ -12,7 +12,6 @@ the recovery, the closing) keeps its first occurrence. Those rules are in
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
 from typing import assert_never
 from zoneinfo import ZoneInfo
 
@@ -45,6 +44,7 @@ from console.incident.state import (
     RestoreState,
     TaskState,
     TicketState,
+    after,
 )
 from console.plan.model import Plan
 from console.plan.scenarios import Phase, Task
@@ -58,15 +58,6 @@ def ordered(events: Iterable[Event]) -> list[Event]:
     """Events without duplicates, in the order of the fold."""
     unique = {event.id: event for event in events}
     return sorted(unique.values(), key=sort_key)
-
-
-def after(start: datetime, hours: float) -> datetime:
-    """The instant `hours` real hours after `start` (72 h is 72 h across a DST change).
-
-    Computed in UTC: Python adds a timedelta to a zoned datetime on the wall
-    clock, which would make 72 h across a DST change 71 or 73 real hours.
-    """
-    return start.astimezone(UTC) + timedelta(hours=hours)
 
 
 def contact_people(plan: Plan) -> list[str]:

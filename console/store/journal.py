@@ -15,6 +15,10 @@ Why this shape:
   it is damage, reported and kept. Nothing here ever rewrites a file.
 - Readers remember how far they read in each file and read only what was
   appended since (`JournalReader.poll`).
+- Reading a file and checking its events against the schema are two steps:
+  the console takes a first look at the raw tables (`JournalReader.peek`)
+  before pydantic is loaded, and the next poll checks those same tables. So
+  this module loads the schema only when it checks or writes an event.
 """
 
 from __future__ import annotations
@@ -31,14 +35,16 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 import tomli_w
-from pydantic import ValidationError
 
 from console.errors import DrpError
 from console.i18n import N_, _
-from console.incident.events import EVENT_ADAPTER, BaseEvent, Event
 from console.incident.ids import new_id
+
+if TYPE_CHECKING:  # the console reads the journal for its first frame, before the schema
+    from console.incident.events import BaseEvent, Event
 
 JOURNAL_FOLDER = "journal"
 FILE_MODE = 0o660
@@ -202,12 +208,26 @@ class ReadResult:
     damage: list[Damage] = field(default_factory=list)
 
 
+class _Table(NamedTuple):  # a tuple: a long journal makes many
+    """An event's table as read from its file, checksum verified, not yet checked."""
+
+    path: Path
+    line: int
+    data: dict[str, object]
+
+
+Found = _Table | Damage
+"""What reading a file finds, in file order: tables to check, and damage."""
+
+
 class JournalReader:
     """Reads every journal file of a state directory, each only from where it stopped."""
 
     def __init__(self, state_dir: Path) -> None:
         self.folder = journal_folder(Path(state_dir))
         self._files: dict[Path, _FileState] = {}
+        self._unchecked: list[Found] = []
+        """Read by `peek` and not yet checked by `poll`."""
 
     def signature(self) -> tuple[tuple[str, int, int], ...]:
         """A cheap summary (names, sizes, mtimes) that changes when anything is appended."""
@@ -224,17 +244,29 @@ class JournalReader:
         return tuple(sorted(found))
 
     def poll(self) -> ReadResult:
-        """Read what was appended to any journal file since the last poll."""
-        result = ReadResult()
+        """Read what was appended to any journal file since the last poll, and check it."""
+        self._read(self._unchecked)
+        found, self._unchecked = self._unchecked, []
+        return _check(found)
+
+    def peek(self) -> list[dict[str, object]]:
+        """The events appended since the last poll as raw tables, not checked against the schema.
+
+        For a first look before the schema is loaded (it loads no pydantic); the
+        next `poll` checks these same tables and returns them, with any damage.
+        """
+        self._read(self._unchecked)
+        return [found.data for found in self._unchecked if isinstance(found, _Table)]
+
+    def _read(self, found: list[Found]) -> None:
         try:
             names = sorted(e.name for e in os.scandir(self.folder) if e.name.endswith(".toml"))
         except FileNotFoundError:
-            return result
+            return
         for name in names:
-            self._read_file(self.folder / name, result)
-        return result
+            self._read_file(self.folder / name, found)
 
-    def _read_file(self, path: Path, result: ReadResult) -> None:
+    def _read_file(self, path: Path, found: list[Found]) -> None:
         state = self._files.setdefault(path, _FileState())
         try:
             with path.open("rb") as handle:
@@ -251,9 +283,9 @@ class JournalReader:
                 stat = os.fstat(handle.fileno())
                 handle.seek(state.offset)
                 data = handle.read(stat.st_size - state.offset)
-                consumed, lines = _parse(path, data, state.line, result)
+                consumed, lines = _parse(path, data, state.line, found)
                 if consumed < len(data) and not alive:
-                    result.damage.append(
+                    found.append(
                         Damage(
                             path,
                             state.line + lines,
@@ -265,7 +297,7 @@ class JournalReader:
                 state.offset += consumed
                 state.line += lines
         except OSError as error:
-            result.damage.append(Damage(path, 0, f"cannot be read: {error.strerror or error}"))
+            found.append(Damage(path, 0, f"cannot be read: {error.strerror or error}"))
             state.finished = True
 
 
@@ -279,7 +311,7 @@ def _writer_alive(fd: int) -> bool:
     return False
 
 
-def _parse(path: Path, data: bytes, first_line: int, result: ReadResult) -> tuple[int, int]:
+def _parse(path: Path, data: bytes, first_line: int, found: list[Found]) -> tuple[int, int]:
     """Parse every complete event in `data`; return the bytes and lines consumed.
 
     An event ends with its checksum line. What follows the last checksum line
@@ -291,12 +323,12 @@ def _parse(path: Path, data: bytes, first_line: int, result: ReadResult) -> tupl
         segment = data[position : match.start()]
         header = _last_header(segment)
         if header < 0:
-            result.damage.append(Damage(path, line, "checksum line without an event"))
+            found.append(Damage(path, line, "checksum line without an event"))
         else:
             if not _comments_only(segment[:header]):
-                result.damage.append(Damage(path, line, "unreadable text (a damaged event)"))
+                found.append(Damage(path, line, "unreadable text (a damaged event)"))
             body_line = line + segment.count(b"\n", 0, header)
-            _decode(path, segment[header:], int(match.group(1), 16), body_line, result)
+            found.append(_decode(path, segment[header:], int(match.group(1), 16), body_line))
         line += data.count(b"\n", position, end)
         position = end
     if _comments_only(data[position:]):
@@ -314,22 +346,40 @@ def _last_header(segment: bytes) -> int:
     return segment.rfind(HEADER)
 
 
-def _decode(path: Path, body: bytes, crc: int, line: int, result: ReadResult) -> None:
+def _decode(path: Path, body: bytes, crc: int, line: int) -> Found:
+    """The table of one event whose checksum line has been found, or why it cannot be read."""
     if zlib.crc32(body) != crc:
-        result.damage.append(Damage(path, line, "event damaged (checksum mismatch)"))
-        return
+        return Damage(path, line, "event damaged (checksum mismatch)")
     try:
         text = body.decode("utf-8")
         table = _fast_table(text)
         if table is None:
             table = tomllib.loads(text)["events"][0]
-        result.events.append(EVENT_ADAPTER.validate_python(table))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, IndexError) as error:
-        result.damage.append(Damage(path, line, f"event unreadable: {error}"))
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
-        result.damage.append(Damage(path, line, f"event invalid: {where}: {first['msg']}"))
+        return Damage(path, line, f"event unreadable: {error}")
+    return _Table(path, line, table)
+
+
+def _check(found: list[Found]) -> ReadResult:
+    """Check each table against the event schema: an event, or damage where it is not one."""
+    from pydantic import ValidationError
+
+    from console.incident.events import EVENT_ADAPTER
+
+    result = ReadResult()
+    for item in found:
+        if isinstance(item, Damage):
+            result.damage.append(item)
+            continue
+        try:
+            result.events.append(EVENT_ADAPTER.validate_python(item.data))
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            where = ".".join(str(part) for part in first["loc"])
+            result.damage.append(
+                Damage(item.path, item.line, f"event invalid: {where}: {first['msg']}")
+            )
+    return result
 
 
 FAST_LINE = re.compile(r'([a-z_]+) = ("(?:[^"\\]|\\.)*"|true|false|[0-9][0-9:.+ -]*)$')

@@ -6,11 +6,12 @@ sizes once a second so that what other consoles and the command line record
 appears within 2 s, and runs every `RecordRequested` that comes up through
 the same action functions the command line uses.
 
-Validating the plan takes longer than everything else at start, so `drp`
-shows a first frame before it: the organisation's name, the tabs and "opening
-the plan and the journal". Nothing this module imports at the top loads the
-plan's schema or the journal; `open_console` loads them and fills the console
-in, the tab in front first. The tests open it at once, before the first frame.
+Loading the schemas takes longer than everything else at start, so `drp`
+shows a first frame before it: the organisation's name, the six tabs and the
+header's clocks from a first look at the raw journal (`first_look`). Nothing
+this module imports at the top loads the plan's schema; `open_console` checks
+the plan, reads the journal and fills the console in, the tab in front first.
+The tests open it at once, before the first frame.
 
 Keys pressed while the console opens are held and act in order once every
 tab is in place: the first `6` or `D` is never lost.
@@ -41,6 +42,7 @@ from console.tui.widgets.header import IncidentHeader
 from console.tui.widgets.line import EPOCH
 
 if TYPE_CHECKING:
+    from console.clock import Clock
     from console.incident.session import Session
     from console.incident.state import IncidentState
     from console.store.journal import Damage
@@ -93,11 +95,25 @@ class DrpApp(CoordinatorActions, ExportActions):
     incident: var[IncidentState | None] = var(None, always_update=True, init=False)
     minute: var[datetime] = var(EPOCH, init=False)
 
-    def __init__(self, organisation: str, load: Load, *, load_after_first_frame: bool) -> None:
-        """`load` checks the plan and reads the journal; it runs before or after the first frame."""
+    def __init__(
+        self,
+        organisation: str,
+        load: Load,
+        *,
+        clock: Clock,
+        first_look: IncidentState | None = None,
+        load_after_first_frame: bool,
+    ) -> None:
+        """`load` checks the plan and reads the journal; it runs before or after the first frame.
+
+        `first_look` is the active incident as the raw journal shows it, for
+        the header's clocks until `load` has given the checked state.
+        """
         super().__init__()
         self.organisation = organisation
         self.load = load
+        self.clock = clock
+        self.first_look = first_look
         self.load_after_first_frame = load_after_first_frame
         self.opened = False
         self.failure: Exception | None = None
@@ -109,13 +125,16 @@ class DrpApp(CoordinatorActions, ExportActions):
         """Keys pressed while the console opens, in order; None once they act at once."""
 
     def compose(self) -> ComposeResult:
-        yield IncidentHeader(self.organisation).data_bind(DrpApp.incident, DrpApp.minute)
+        header = IncidentHeader(self.organisation, self.clock)
+        yield header.data_bind(DrpApp.incident, DrpApp.minute)
         with ConsoleTabs(initial="overview"):
             for number, (tab_id, label, _name) in enumerate(TABS, start=1):
                 yield TabPane(f"{number} {label}", id=tab_id)
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
+        self.tick()
+        self.incident = self.first_look  # the clocks are in the first frame
         if self.load_after_first_frame:
             self.call_after_refresh(self.open_console)
         else:
@@ -140,7 +159,7 @@ class DrpApp(CoordinatorActions, ExportActions):
         self.set_interval(1.0, self.poll_journal)
         self.report_damage(self.session.damage)
         if self.load_after_first_frame:
-            # The other tabs are built after the frame that shows the incident:
+            # The other tabs are built after the frame that shows the overview:
             # two refreshes away, as the overview's own first layout is one.
             self.call_after_refresh(self.call_after_refresh, self.mount_other_tabs)
         else:
@@ -188,7 +207,7 @@ class DrpApp(CoordinatorActions, ExportActions):
 
     def tick(self) -> None:
         """Once a second: move the clock; the minute changes only once a minute."""
-        now = self.context.clock.now().astimezone(UTC)
+        now = self.clock.now().astimezone(UTC)
         minute = now.replace(second=0, microsecond=0)
         if minute != self.minute:
             self.minute = minute

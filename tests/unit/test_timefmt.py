@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from console.incident.fold import after
+from console.incident.state import after
 from console.incident.timefmt import iso, left, local, span, when
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
