@@ -3,18 +3,18 @@
 Run: python benchmarks/startup.py. Everything runs through a real pseudo-terminal
 of 80x24, as over SSH, and every baseline is measured in the same run:
 
-- startup: process start to the first frame of `drp` with an active incident,
-  against an empty Textual app with a header, a TabbedContent of six panes and
-  a footer; the two alternate and the medians are compared (target <= 1.5).
-  The first frame shows the organisation, the tabs and "opening the plan and
-  the journal"; the time until the incident's clocks are on screen is printed
-  beside it, as the console complete;
+- startup: process start to the incident's clocks on screen (the header's
+  "T+"), in `drp` with an active incident, against process start to the first
+  frame of an empty Textual app with a header, a TabbedContent of six panes
+  and a footer; the two alternate and the medians are compared (target
+  <= 1.5). Beside it: the console complete, the overview filled in once the
+  plan is checked and the journal read ("Step plan");
 - idle bytes: bytes per second written to the terminal while idle on the
   overview tab, against a minimal app that updates one label each second
   (target <= 3);
 - large plan: a generated plan with 2,000 contacts and 1,000 tasks against the
-  shipped plan, for startup (target <= 2) and for the time from a keystroke in
-  the contact search to the next frame (target <= 50 ms).
+  shipped plan, for the console complete (target <= 2) and for the time from a
+  keystroke in the contact search to the next frame (target <= 50 ms).
 
 It prints figures and ratios; it asserts nothing. Python files are compiled
 first, as `pip install` does, so that neither program pays for compiling.
@@ -44,6 +44,10 @@ import tomli_w
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plan.toml"
 ROUNDS = 5
+CLOCKS = b"T+"
+"""In the header's second line once the incident's clocks are on screen."""
+COMPLETE = b"Step plan"
+"""In the overview once the plan is checked and the journal read."""
 
 BASELINE_STARTUP = """
 from textual.app import App
@@ -272,15 +276,15 @@ def main() -> None:
             f"drp console benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} cpus, "
             f"80x24 pty, {ROUNDS} alternating rounds"
         )
-        [base], [first, complete] = median_startups(
-            [(baseline, (b"pane 0 ready",)), (drp(shipped, state), (b"Zonnedaal", b"T+"))]
+        [base], [clocks, complete] = median_startups(
+            [(baseline, (b"pane 0 ready",)), (drp(shipped, state), (CLOCKS, COMPLETE))]
         )
-        print("\nstartup to first frame (median)")
-        print(f"  baseline: header + 6 tabs + footer   {base * 1000:7.0f} ms")
-        print(f"  drp, active incident                  {first * 1000:7.0f} ms")
-        print(f"  ratio {first / base:.2f}   target <= 1.5")
-        print(f"  drp complete, the incident's clocks   {complete * 1000:7.0f} ms")
-        print(f"  ratio {complete / base:.2f}   (no target; the plan is checked in between)")
+        print("\nstartup: process start to the incident's clocks on screen (median)")
+        print(f"  baseline: header + 6 tabs + footer   {base * 1000:7.0f} ms   (first frame)")
+        print(f"  drp, active incident                  {clocks * 1000:7.0f} ms")
+        print(f"  ratio {clocks / base:.2f}   target <= 1.5")
+        print(f"  drp complete, plan checked, overview  {complete * 1000:7.0f} ms")
+        print(f"  ratio {complete / base:.2f}   (no target)")
 
         print("\nidle traffic on the overview tab (61 s, so a minute turns, after 3 s to settle)")
         base_rate = idle_rate(ticker, b"pane 0 ready")
@@ -289,17 +293,17 @@ def main() -> None:
         print(f"  drp, active incident                  {our_rate:7.0f} B/s")
         print(f"  ratio {our_rate / base_rate:.2f}   target <= 3")
 
-        [small_first, small], [big_first, big] = median_startups(
+        [small_clocks, small], [big_clocks, big] = median_startups(
             [
-                (drp(shipped, state), (b"Zonnedaal", b"T+")),
-                (drp(large, large_state), (b"Zonnedaal", b"T+")),
+                (drp(shipped, state), (CLOCKS, COMPLETE)),
+                (drp(large, large_state), (CLOCKS, COMPLETE)),
             ]
         )
         print("\nlarge plan: 2,000 contacts, 1,000 tasks (the console complete)")
         print(f"  startup, shipped plan                 {small * 1000:7.0f} ms")
         print(f"  startup, large plan                   {big * 1000:7.0f} ms")
         print(f"  ratio {big / small:.2f}   target <= 2")
-        print(f"  first frame: {small_first * 1000:.0f} ms and {big_first * 1000:.0f} ms")
+        print(f"  clocks on screen: {small_clocks * 1000:.0f} ms and {big_clocks * 1000:.0f} ms")
         latency = keystroke_latency(large, large_state)
         print(f"  contact search, keystroke to frame    {latency * 1000:7.1f} ms   target <= 50 ms")
 

@@ -2,24 +2,20 @@
 
 The plan file is read here, before the console opens, so that a missing or
 unreadable file is reported at once; checking it against the schema waits
-until the console has shown its first frame (see `console.tui.app`). This
-module imports nothing that loads the schema or the journal.
+until the console has shown its first frame, with the incident's clocks from
+a first look at the raw journal (see `console.tui.factory.opening_app`).
+This module imports nothing that loads the schema or the journal.
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
 from console.clock import SystemClock
 from console.commands.common import plan_path, state_dir
 from console.errors import EXIT_OK
 from console.i18n import _, set_language
 from console.plan.source import read_source
-
-if TYPE_CHECKING:
-    from console.incident.session import Session
-    from console.tui.context import ConsoleContext
 
 
 def add_console_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,14 +33,9 @@ def run(args: argparse.Namespace) -> int:
     source = read_source(path)
     state = state_dir(args, path)
     set_language(source.language)
-    from console.tui.app import DrpApp  # after the language: bindings are translated on import
+    from console.tui.factory import opening_app  # after the language: the app's bindings
 
-    def load() -> tuple[ConsoleContext, Session]:
-        from console.tui.factory import open_console
-
-        return open_console(source, state, SystemClock())
-
-    app = DrpApp(source.name, load, load_after_first_frame=True)
+    app = opening_app(source, state, SystemClock())
     app.run(mouse=not args.no_mouse)
     if app.failure is not None:
         raise app.failure  # a bad plan or state directory, reported by `console.cli`

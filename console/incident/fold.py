@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import assert_never
 from zoneinfo import ZoneInfo
 
@@ -58,6 +58,7 @@ from console.incident.state import (
     RestoreState,
     TaskState,
     TicketState,
+    after,
 )
 from console.plan.model import Plan
 from console.plan.scenarios import Phase, Task
@@ -71,15 +72,6 @@ def ordered(events: Iterable[Event]) -> list[Event]:
     """Events without duplicates, in the order of the fold."""
     unique = {event.id: event for event in events}
     return sorted(unique.values(), key=sort_key)
-
-
-def after(start: datetime, hours: float) -> datetime:
-    """The instant `hours` real hours after `start` (72 h is 72 h across a DST change).
-
-    Computed in UTC: Python adds a timedelta to a zoned datetime on the wall
-    clock, which would make 72 h across a DST change 71 or 73 real hours.
-    """
-    return start.astimezone(UTC) + timedelta(hours=hours)
 
 
 @dataclass(frozen=True)

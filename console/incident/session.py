@@ -46,7 +46,9 @@ class Session:
         login: str | None = None,
         host: str | None = None,
         id_source: Callable[[datetime], str] = new_id,
+        reader: JournalReader | None = None,
     ) -> None:
+        """`reader` may be one that has peeked at the journal already (the console's first look)."""
         self.plan = plan
         self.new_id = id_source
         """Makes the id of each new event (random ULIDs; tests pass a predictable source)."""
@@ -54,7 +56,7 @@ class Session:
         self.clock = clock
         self.login = login or current_login()
         self.host = host or host_name()
-        self.reader = JournalReader(self.state_dir)
+        self.reader = reader or JournalReader(self.state_dir)
         self.writer = JournalWriter(self.state_dir, self.host)
         self.events: dict[str, Event] = {}
         self.damage: list[Damage] = []

@@ -4,28 +4,33 @@ Plain frozen dataclasses, read by the command line, the console and the
 reports alike. Anything that depends on the current time (time left, overdue)
 is a method taking `now`, so the state itself stays a pure function of the
 plan and the events.
+
+It loads neither the event nor the plan schema (their names serve as types
+only): the console's first look at the journal (`console.incident.glance`)
+builds a state for the header before pydantic is loaded.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Literal
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
-from console.incident.events import (
-    Audience,
-    ComponentStatus,
-    ContactResult,
-    Event,
-    Extent,
-    ReportIssued,
-    ReportKind,
-    RestoreStatus,
-    TaskStatus,
-)
-from console.plan.scenarios import Phase
+if TYPE_CHECKING:
+    from console.incident.events import (
+        Audience,
+        ComponentStatus,
+        ContactResult,
+        Event,
+        Extent,
+        ReportIssued,
+        ReportKind,
+        RestoreStatus,
+        TaskStatus,
+    )
+    from console.plan.scenarios import Phase
 
-ContactStatus = ContactResult | Literal["pending"]
+ContactStatus: TypeAlias = 'ContactResult | Literal["pending"]'
 """Whether a person was reached: "pending" until a call is recorded."""
 
 CLOSED_TASK_STATUSES: frozenset[TaskStatus] = frozenset({"done", "skipped"})
@@ -34,6 +39,15 @@ CLOSED_TASK_STATUSES: frozenset[TaskStatus] = frozenset({"done", "skipped"})
 def later(a: datetime, b: datetime) -> bool:
     """Whether instant `a` comes after `b` in real time, whatever their zones."""
     return a.astimezone(UTC) > b.astimezone(UTC)
+
+
+def after(start: datetime, hours: float) -> datetime:
+    """The instant `hours` real hours after `start` (72 h is 72 h across a DST change).
+
+    Computed in UTC: Python adds a timedelta to a zoned datetime on the wall
+    clock, which would make 72 h across a DST change 71 or 73 real hours.
+    """
+    return start.astimezone(UTC) + timedelta(hours=hours)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,10 @@ Why this shape:
 - A write that fails (a full disk) names the real path; a file of this
   process's in which no event was confirmed yet is removed, so that retrying
   leaves no trail of empty journal files.
+- Reading a file and checking its events against the schema are two steps:
+  the console takes a first look at the raw tables (`JournalReader.peek`)
+  before pydantic is loaded, and the next poll checks those same tables. So
+  this module loads the schema only when it checks or writes an event.
 """
 
 from __future__ import annotations
@@ -37,14 +41,16 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 import tomli_w
-from pydantic import ValidationError
 
 from console.errors import DrpError
 from console.i18n import N_, _
-from console.incident.events import EVENT_ADAPTER, BaseEvent, Event
 from console.incident.ids import new_id
+
+if TYPE_CHECKING:  # the console reads the journal for its first frame, before the schema
+    from console.incident.events import BaseEvent, Event
 
 JOURNAL_FOLDER = "journal"
 FILE_MODE = 0o660
@@ -248,12 +254,26 @@ class ReadResult:
     damage: list[Damage] = field(default_factory=list)
 
 
+class _Table(NamedTuple):  # a tuple: a long journal makes many
+    """An event's table as read from its file, checksum verified, not yet checked."""
+
+    path: Path
+    line: int
+    data: dict[str, object]
+
+
+Found = _Table | Damage
+"""What reading a file finds, in file order: tables to check, and damage."""
+
+
 class JournalReader:
     """Reads every journal file of a state directory, each only from where it stopped."""
 
     def __init__(self, state_dir: Path) -> None:
         self.folder = journal_folder(Path(state_dir))
         self._files: dict[Path, _FileState] = {}
+        self._unchecked: list[Found] = []
+        """Read by `peek` and not yet checked by `poll`."""
 
     def signature(self) -> tuple[tuple[str, int, int], ...]:
         """A cheap summary (names, sizes, mtimes) that changes when anything is appended."""
@@ -270,17 +290,29 @@ class JournalReader:
         return tuple(sorted(found))
 
     def poll(self) -> ReadResult:
-        """Read what was appended to any journal file since the last poll."""
-        result = ReadResult()
+        """Read what was appended to any journal file since the last poll, and check it."""
+        self._read(self._unchecked)
+        found, self._unchecked = self._unchecked, []
+        return _check(found)
+
+    def peek(self) -> list[dict[str, object]]:
+        """The events appended since the last poll as raw tables, not checked against the schema.
+
+        For a first look before the schema is loaded (it loads no pydantic); the
+        next `poll` checks these same tables and returns them, with any damage.
+        """
+        self._read(self._unchecked)
+        return [found.data for found in self._unchecked if isinstance(found, _Table)]
+
+    def _read(self, found: list[Found]) -> None:
         try:
             names = sorted(e.name for e in os.scandir(self.folder) if e.name.endswith(".toml"))
         except FileNotFoundError:
-            return result
+            return
         for name in names:
-            self._read_file(self.folder / name, result)
-        return result
+            self._read_file(self.folder / name, found)
 
-    def _read_file(self, path: Path, result: ReadResult) -> None:
+    def _read_file(self, path: Path, found: list[Found]) -> None:
         state = self._files.setdefault(path, _FileState())
         try:
             with path.open("rb") as handle:
@@ -298,11 +330,11 @@ class JournalReader:
                 handle.seek(state.offset)
                 data = handle.read(stat.st_size - state.offset)
                 if b"\r\n" in data:
-                    consumed, lines = self._parse_converted(path, data, state, result)
+                    consumed, lines = self._parse_converted(path, data, state, found)
                 else:
-                    consumed, lines = _parse(path, data, state.line, result)
+                    consumed, lines = _parse(path, data, state.line, found)
                 if consumed < len(data) and not alive:
-                    result.damage.append(
+                    found.append(
                         Damage(
                             path,
                             state.line + lines,
@@ -314,12 +346,12 @@ class JournalReader:
                 state.offset += consumed
                 state.line += lines
         except OSError as error:
-            result.damage.append(Damage(path, 0, f"cannot be read: {error.strerror or error}"))
+            found.append(Damage(path, 0, f"cannot be read: {error.strerror or error}"))
             state.finished = True
 
     @staticmethod
     def _parse_converted(
-        path: Path, data: bytes, state: _FileState, result: ReadResult
+        path: Path, data: bytes, state: _FileState, found: list[Found]
     ) -> tuple[int, int]:
         """Parse a file whose line ends were converted to CRLF as if they were not.
 
@@ -331,7 +363,7 @@ class JournalReader:
         if not state.converted:
             state.converted = True
             first = state.line + data.count(b"\n", 0, data.index(b"\r\n"))
-            result.damage.append(
+            found.append(
                 Damage(
                     path,
                     first,
@@ -343,7 +375,7 @@ class JournalReader:
                 )
             )
         plain = data.replace(b"\r\n", b"\n")
-        consumed, lines = _parse(path, plain, state.line, result)
+        consumed, lines = _parse(path, plain, state.line, found)
         if consumed == len(plain):
             return len(data), lines
         # `consumed` ends a line: the same line of `data` ends after as many line feeds.
@@ -361,7 +393,7 @@ def _writer_alive(fd: int) -> bool:
     return False
 
 
-def _parse(path: Path, data: bytes, first_line: int, result: ReadResult) -> tuple[int, int]:
+def _parse(path: Path, data: bytes, first_line: int, found: list[Found]) -> tuple[int, int]:
     """Parse every complete event in `data`; return the bytes and lines consumed.
 
     An event ends with its checksum line. What follows the last checksum line
@@ -373,12 +405,12 @@ def _parse(path: Path, data: bytes, first_line: int, result: ReadResult) -> tupl
         segment = data[position : match.start()]
         header = _last_header(segment)
         if header < 0:
-            result.damage.append(Damage(path, line, "checksum line without an event"))
+            found.append(Damage(path, line, "checksum line without an event"))
         else:
             if not _comments_only(segment[:header]):
-                result.damage.append(Damage(path, line, "unreadable text (a damaged event)"))
+                found.append(Damage(path, line, "unreadable text (a damaged event)"))
             body_line = line + segment.count(b"\n", 0, header)
-            _decode(path, segment[header:], int(match.group(1), 16), body_line, result)
+            found.append(_decode(path, segment[header:], int(match.group(1), 16), body_line))
         line += data.count(b"\n", position, end)
         position = end
     if _comments_only(data[position:]):
@@ -396,24 +428,46 @@ def _last_header(segment: bytes) -> int:
     return segment.rfind(HEADER)
 
 
-def _decode(path: Path, body: bytes, crc: int, line: int, result: ReadResult) -> None:
+def _decode(path: Path, body: bytes, crc: int, line: int) -> Found:
+    """The table of one event whose checksum line has been found, or why it cannot be read."""
     if zlib.crc32(body) != crc:
-        result.damage.append(Damage(path, line, "event damaged (checksum mismatch)"))
-        return
+        return Damage(path, line, "event damaged (checksum mismatch)")
     try:
         text = body.decode("utf-8")
         table = _fast_table(text)
         if table is None:
             table = tomllib.loads(text)["events"][0]
-        result.events.append(EVENT_ADAPTER.validate_python(table))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, IndexError) as error:
-        result.damage.append(Damage(path, line, f"event unreadable: {error}"))
+        return Damage(path, line, f"event unreadable: {error}")
     except RecursionError:  # a hand-made event nesting lists or tables hundreds deep
-        result.damage.append(Damage(path, line, _("event unreadable: nested too deeply")))
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
-        result.damage.append(Damage(path, line, f"event invalid: {where}: {first['msg']}"))
+        return Damage(path, line, _("event unreadable: nested too deeply"))
+    return _Table(path, line, table)
+
+
+def _check(found: list[Found]) -> ReadResult:
+    """Check each table against the event schema: an event, or damage where it is not one."""
+    from pydantic import ValidationError
+
+    from console.incident.events import EVENT_ADAPTER
+
+    result = ReadResult()
+    for item in found:
+        if isinstance(item, Damage):
+            result.damage.append(item)
+            continue
+        try:
+            result.events.append(EVENT_ADAPTER.validate_python(item.data))
+        except RecursionError:
+            result.damage.append(
+                Damage(item.path, item.line, _("event invalid: nested too deeply"))
+            )
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            where = ".".join(str(part) for part in first["loc"])
+            result.damage.append(
+                Damage(item.path, item.line, f"event invalid: {where}: {first['msg']}")
+            )
+    return result
 
 
 FAST_LINE = re.compile(r'([a-z_]+) = ("(?:[^"\\]|\\.)*"|true|false|[0-9][0-9:.+ -]*)$')

@@ -6,16 +6,21 @@ sizes once a second so that what other consoles and the command line record
 appears within 2 s, and runs every `RecordRequested` that comes up through
 the same action functions the command line uses.
 
-Validating the plan takes longer than everything else at start, so `drp`
-shows a first frame before it: the organisation's name, the tabs and "opening
-the plan and the journal". Nothing this module imports at the top loads the
-plan's schema or the journal; `open_console` loads them and fills the console
-in. The tests open it at once, before the first frame.
+Loading the schemas takes longer than everything else at start, so `drp`
+shows a first frame before it: the organisation's name, the six tabs and the
+header's clocks from a first look at the raw journal (`first_look`). Nothing
+this module imports at the top loads the plan's schema; `open_console` checks
+the plan, reads the journal and fills the console in, the tab in front first.
+The tests open it at once, before the first frame.
+
+Keys pressed while the console opens are held and act in order once every
+tab is in place: the first `6` or `D` is never lost.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -34,11 +39,12 @@ from console.present.text import visible
 from console.tui.coordinator import CoordinatorActions
 from console.tui.export import ExportActions
 from console.tui.policy import show_error
-from console.tui.tabs.base import ConsoleTab
+from console.tui.tabs.base import ConsoleTab, ConsoleTabs
 from console.tui.widgets.header import IncidentHeader
 from console.tui.widgets.line import EPOCH
 
 if TYPE_CHECKING:
+    from console.clock import Clock
     from console.incident.session import Session
     from console.incident.state import IncidentState
     from console.store.journal import Damage
@@ -91,11 +97,25 @@ class DrpApp(CoordinatorActions, ExportActions):
     incident: var[IncidentState | None] = var(None, always_update=True, init=False)
     minute: var[datetime] = var(EPOCH, init=False)
 
-    def __init__(self, organisation: str, load: Load, *, load_after_first_frame: bool) -> None:
-        """`load` checks the plan and reads the journal; it runs before or after the first frame."""
+    def __init__(
+        self,
+        organisation: str,
+        load: Load,
+        *,
+        clock: Clock,
+        first_look: IncidentState | None = None,
+        load_after_first_frame: bool,
+    ) -> None:
+        """`load` checks the plan and reads the journal; it runs before or after the first frame.
+
+        `first_look` is the active incident as the raw journal shows it, for
+        the header's clocks until `load` has given the checked state.
+        """
         super().__init__()
         self.organisation = organisation
         self.load = load
+        self.clock = clock
+        self.first_look = first_look
         self.load_after_first_frame = load_after_first_frame
         self.opened = False
         self.failure: Exception | None = None
@@ -103,15 +123,20 @@ class DrpApp(CoordinatorActions, ExportActions):
         self.context: ConsoleContext
         self.session: Session
         self._signature: tuple[tuple[str, int, int], ...] = ()
+        self._held: deque[events.Key] | None = deque()
+        """Keys pressed while the console opens, in order; None once they act at once."""
 
     def compose(self) -> ComposeResult:
-        yield IncidentHeader(self.organisation).data_bind(DrpApp.incident, DrpApp.minute)
-        with TabbedContent(initial="overview"):
+        header = IncidentHeader(self.organisation, self.clock)
+        yield header.data_bind(DrpApp.incident, DrpApp.minute)
+        with ConsoleTabs(initial="overview"):
             for number, (tab_id, label, _name) in enumerate(TABS, start=1):
                 yield TabPane(f"{number} {label}", id=tab_id)
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
+        self.tick()
+        self.incident = self.first_look  # the clocks are in the first frame
         if self.load_after_first_frame:
             self.call_after_refresh(self.open_console)
         else:
@@ -134,15 +159,19 @@ class DrpApp(CoordinatorActions, ExportActions):
         self.refresh_bindings()
         self.set_interval(1.0, self.tick)
         self.set_interval(1.0, self.poll_journal)
-        # The hidden tabs are built after the frame that shows the incident:
-        # two refreshes away, as the overview's own first layout is one.
-        self.call_after_refresh(self.call_after_refresh, self.mount_hidden_tabs)
         self.report_damage(self.session.damage)
+        if self.load_after_first_frame:
+            # The other tabs are built after the frame that shows the overview:
+            # two refreshes away, as the overview's own first layout is one.
+            self.call_after_refresh(self.call_after_refresh, self.mount_other_tabs)
+        else:
+            await self.mount_other_tabs()
 
-    async def mount_hidden_tabs(self) -> None:
-        """Import and mount the tabs not shown at start."""
+    async def mount_other_tabs(self) -> None:
+        """Import and mount the tabs not shown at start; then the keys held meanwhile act."""
         for tab in TABS[1:]:
             await self.mount_tab(*tab)
+        self.call_later(self.release_key)
 
     async def mount_tab(self, tab_id: str, _label: str, name: str) -> None:
         """Import a tab, bind it to the state and the clock, and put it in its pane."""
@@ -150,9 +179,37 @@ class DrpApp(CoordinatorActions, ExportActions):
         tab.data_bind(DrpApp.incident, DrpApp.minute)
         await self.query_one(f"#{tab_id}", TabPane).mount(tab)
 
+    @property
+    def complete(self) -> bool:
+        """Whether the console is open, every tab in place, and the keys held meanwhile acted on."""
+        return self._held is None
+
+    async def on_event(self, event: events.Event) -> None:
+        """Hold the keys pressed while the console opens, to act on them once it is open.
+
+        Before then the coordinator's keys are off and the tabs are not all in
+        place, so Textual would drop them.
+        """
+        if isinstance(event, events.Key) and not event.is_forwarded and self._held is not None:
+            self._held.append(event)
+            return
+        await super().on_event(event)
+
+    async def release_key(self) -> None:
+        """Act on the oldest key held, each on a turn of its own, as if just pressed.
+
+        Keys pressed meanwhile join the queue, so all act in the order pressed;
+        once it is empty, keys act at once.
+        """
+        if not self._held:
+            self._held = None
+            return
+        await super().on_event(self._held.popleft())
+        self.call_later(self.release_key)
+
     def tick(self) -> None:
         """Once a second: move the clock; the minute changes only once a minute."""
-        now = self.context.clock.now().astimezone(UTC)
+        now = self.clock.now().astimezone(UTC)
         minute = now.replace(second=0, microsecond=0)
         if minute != self.minute:
             self.minute = minute

@@ -2,8 +2,12 @@
 
 It takes the plan, the state directory, the clock and the user, so a test
 builds exactly the console a user gets, with a frozen clock and any login.
-`drp` itself calls `open_console` just after the console's first frame; the
-tests call `make_app`, which opens it before.
+`drp` builds it with `opening_app`: the header's first look at the raw
+journal before the first frame, the plan checked and the journal read just
+after (`open_console`). The tests call `make_app`, which opens it before.
+
+Only `make_app` and `open_console` load the schemas, when they are called:
+`drp` imports this module before its first frame.
 """
 
 from __future__ import annotations
@@ -16,23 +20,46 @@ from typing import TYPE_CHECKING
 from console.clock import Clock
 from console.i18n import set_language
 from console.incident.access import current_login, role_of
-from console.incident.session import Session
-from console.plan.loader import check_plan
-from console.plan.model import Plan
 from console.plan.source import PlanSource
+from console.store.journal import JournalReader
 from console.tui.context import ConsoleContext
 
 if TYPE_CHECKING:  # importing the app fixes the language of its bindings: not before set_language
+    from console.incident.session import Session
+    from console.plan.model import Plan
     from console.tui.app import DrpApp
 
 IdSource = Callable[[datetime], str]
 
 
+def opening_app(source: PlanSource, state_dir: Path, clock: Clock) -> DrpApp:
+    """The console as `drp` opens it: the incident's clocks at once, the plan checked after.
+
+    The journal is read once: the first look peeks at its raw tables, and the
+    session checks those same tables after the first frame.
+    """
+    from console.incident.glance import first_look
+    from console.tui.app import DrpApp
+
+    reader = JournalReader(state_dir)
+    try:
+        look = first_look(source.data, reader.peek())
+    except OSError:  # said properly once the console opens and reads the journal again
+        reader, look = JournalReader(state_dir), None
+
+    def load() -> tuple[ConsoleContext, Session]:
+        return open_console(source, state_dir, clock, reader)
+
+    return DrpApp(source.name, load, clock=clock, first_look=look, load_after_first_frame=True)
+
+
 def open_console(
-    source: PlanSource, state_dir: Path, clock: Clock
+    source: PlanSource, state_dir: Path, clock: Clock, reader: JournalReader | None = None
 ) -> tuple[ConsoleContext, Session]:
     """Check the plan file and read the journal, as `drp` does after its first frame."""
-    return console_parts(check_plan(source).plan, state_dir, clock)
+    from console.plan.loader import check_plan
+
+    return console_parts(check_plan(source).plan, state_dir, clock, reader=reader)
 
 
 def console_parts(
@@ -42,10 +69,13 @@ def console_parts(
     login: str | None = None,
     host: str | None = None,
     id_source: IdSource | None = None,
+    reader: JournalReader | None = None,
 ) -> tuple[ConsoleContext, Session]:
     """The context and the session, with the journal read, of `login` at the time of `clock`."""
+    from console.incident.session import Session
+
     user = login or current_login()
-    session = Session(plan, state_dir, clock, login=user, host=host)
+    session = Session(plan, state_dir, clock, login=user, host=host, reader=reader)
     if id_source is not None:
         session.new_id = id_source
     session.refresh()
@@ -66,4 +96,4 @@ def make_app(
     from console.tui.app import DrpApp  # after the language: bindings are translated on import
 
     parts = console_parts(plan, state_dir, clock, login, host, id_source)
-    return DrpApp(plan.organisation.name, lambda: parts, load_after_first_frame=False)
+    return DrpApp(plan.organisation.name, lambda: parts, clock=clock, load_after_first_frame=False)

@@ -1,29 +1,37 @@
 """How `drp` opens: a first frame before the plan is checked, then the console or why not.
 
-`drp` shows the organisation, the tabs and "Opening the plan and the
-journal…" before it loads the schema, checks the plan and reads the journal.
-These tests build the app the way `drp` does (`load_after_first_frame`), on a
-real plan file and a real state directory.
+`drp` shows the organisation, the tabs and the active incident's clocks
+(from a first look at the raw journal), or "Opening the plan and the
+journal…" when there is none, before it loads the schema, checks the plan and
+reads the journal. Keys pressed meanwhile act once the console is open. These
+tests build the app the way `drp` does (`opening_app`), on a real plan file
+and a real state directory; `load` is wrapped only to look at the console
+while the plan is being checked.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.widgets import TabbedContent
 
 from console.clock import FixedClock
 from console.incident.session import Session
 from console.plan.errors import PlanError
 from console.plan.loader import load_plan
 from console.plan.source import read_source
-from console.tui.app import DrpApp
+from console.tui.app import TABS, DrpApp
 from console.tui.context import ConsoleContext
-from console.tui.factory import open_console
+from console.tui.factory import open_console, opening_app
+from console.tui.screens.restore import RestoreDialog
+from console.tui.tabs.base import ConsoleTab
 from tests.conftest import SHIPPED_PLAN
-from tests.console.conftest import NOW, declared
+from tests.console.conftest import NOW, declared, settle
 from tests.console.test_app import header
 
 OPENING = "Opening the plan and the journal…"
@@ -36,18 +44,35 @@ def plan_file(tmp_path: Path, text: str | None = None) -> Path:
     return path
 
 
+def console(
+    path: Path, state: Path, while_loading: Callable[[DrpApp], None] = lambda app: None
+) -> DrpApp:
+    """The console as `drp` opens it; `while_loading(app)` runs as the plan is being checked."""
+    app = opening_app(read_source(path), state, FixedClock(NOW))
+    load = app.load
+
+    def looking() -> tuple[ConsoleContext, Session]:
+        while_loading(app)
+        return load()
+
+    app.load = looking
+    return app
+
+
+def is_open(app: DrpApp) -> bool:
+    """Whether the console is complete: every tab in place and no key still held."""
+    return len(app.query(ConsoleTab)) == len(TABS) and app.complete
+
+
 async def test_the_header_says_it_is_opening_until_the_plan_is_loaded(tmp_path: Path) -> None:
-    source = read_source(plan_file(tmp_path))
     seen_while_loading: list[tuple[tuple[str, str], bool | None]] = []
 
-    def load() -> tuple[ConsoleContext, Session]:
+    def look(app: DrpApp) -> None:
         seen_while_loading.append((header(app), app.check_action("declare", ())))
-        return open_console(source, tmp_path / "state", FixedClock(NOW))
 
-    app = DrpApp(source.name, load, load_after_first_frame=True)
+    app = console(plan_file(tmp_path), tmp_path / "state", look)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot, lambda: is_open(app))
         assert seen_while_loading == [(("OCMW Zonnedaal", OPENING), False)]
         title, clocks = header(app)
         assert title == "OCMW Zonnedaal · no active disaster"
@@ -56,51 +81,90 @@ async def test_the_header_says_it_is_opening_until_the_plan_is_loaded(tmp_path: 
         assert app.query_one("#overview-tab")
 
 
-async def test_the_console_shows_the_active_incident_once_open(tmp_path: Path) -> None:
+async def test_the_first_frame_shows_the_incident_s_clocks_before_the_plan_is_checked(
+    tmp_path: Path,
+) -> None:
     path, state = plan_file(tmp_path), tmp_path / "state"
     declared(Session(load_plan(path), state, FixedClock(NOW)))
-    source = read_source(path)
-    app = DrpApp(
-        source.name,
-        lambda: open_console(source, state, FixedClock(NOW)),
-        load_after_first_frame=True,
-    )
+    seen_while_loading: list[tuple[str, str]] = []
+    app = console(path, state, lambda app: seen_while_loading.append(header(app)))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
-        title, clocks = header(app)
-        assert "DRILL" not in title and "OCMW Zonnedaal · " in title
+        await settle(pilot, lambda: is_open(app))
+        [(title, clocks)] = seen_while_loading
+        assert title.startswith("OCMW Zonnedaal · ") and "DRILL" not in title
         assert clocks.startswith("T+4:00 ")
         assert clocks.index("B 1d 20:00 left") < clocks.index("A 2d 20:00 left")  # nearest first
+        assert header(app) == (title, clocks)  # the checked state says the same
 
 
 async def test_a_plan_with_mistakes_closes_the_console_with_them(tmp_path: Path) -> None:
+    path, state = plan_file(tmp_path), tmp_path / "state"
+    declared(Session(load_plan(path), state, FixedClock(NOW)))
+    journal = {p: p.read_bytes() for p in (state / "journal").iterdir()}
     text = SHIPPED_PLAN.read_text("utf-8").replace(
         'timezone = "Europe/Brussels"', 'timezone = "Europe/Bruxelles"', 1
     )
-    source = read_source(plan_file(tmp_path, text))
-    app = DrpApp(
-        source.name,
-        lambda: open_console(source, tmp_path / "state", FixedClock(NOW)),
-        load_after_first_frame=True,
-    )
+    plan_file(tmp_path, text)  # the first look reads no time zone: only the check finds it
+    seen_while_loading: list[tuple[str, str]] = []
+    app = console(path, state, lambda app: seen_while_loading.append(header(app)))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot, lambda: app.failure is not None)
+    [(_title, clocks)] = seen_while_loading
+    assert clocks.startswith("T+4:00")  # the clocks were on screen from the raw data
     assert isinstance(app.failure, PlanError)
     assert app.return_code == 1
     [problem] = app.failure.problems
     assert problem.line is not None and "timezone" in str(problem)
-    assert not (tmp_path / "state").exists()  # nothing was written
+    assert {p: p.read_bytes() for p in (state / "journal").iterdir()} == journal
 
 
-def test_the_first_frame_needs_neither_the_schema_nor_the_journal() -> None:
-    """What `drp` imports before its first frame: pydantic is what would slow it down."""
+async def test_keys_pressed_while_the_console_opens_act_once_it_is_open(tmp_path: Path) -> None:
+    """`6`, `5` and `r` typed before the plan is checked: the restore dialog of the backups."""
+    path, state = plan_file(tmp_path), tmp_path / "state"
+    declared(Session(load_plan(path), state, FixedClock(NOW)))
+
+    def type_ahead(app: DrpApp) -> None:
+        for key in "65r":  # as the terminal delivers them while the plan is being checked
+            app.post_message(events.Key(key, key).set_sender(app))
+
+    app = console(path, state, type_ahead)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, RestoreDialog))
+        assert app.screen.query_one("#restore-dialog")
+        await pilot.press("escape")
+        assert app.query_one(TabbedContent).active == "backups"
+        assert app.focused is not None and app.focused.id == "restores"
+
+
+async def test_keys_pressed_as_the_console_opens_act_in_order(tmp_path: Path) -> None:
+    """Keys pressed at once, whether held or not, act in the order they were pressed."""
+    app = console(plan_file(tmp_path), tmp_path / "state")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "4", "2")
+        await settle(pilot, lambda: is_open(app))
+        assert app.query_one(TabbedContent).active == "checklist"
+        assert app.focused is not None and app.focused.id == "checklist-table"
+
+
+def test_the_first_frame_needs_no_schema(tmp_path: Path) -> None:
+    """What `drp` loads before its first frame: pydantic is what would slow it down.
+
+    The console as `drp` builds it has taken its first look at the journal
+    (the incident's clocks) without loading the schemas or the fold.
+    """
+    path, state = plan_file(tmp_path), tmp_path / "state"
+    declared(Session(load_plan(path), state, FixedClock(NOW)))
     probe = (
         "import sys\n"
-        "import console.cli, console.commands.console, console.plan.source, console.tui.app\n"
+        "from pathlib import Path\n"
+        "import console.cli\n"
+        "from console.clock import SystemClock\n"
+        "from console.plan.source import read_source\n"
+        "from console.tui.factory import opening_app\n"
+        f"app = opening_app(read_source({str(path)!r}), Path({str(state)!r}), SystemClock())\n"
+        "assert app.first_look is not None\n"
         "heavy = ('pydantic', 'console.plan.model', 'console.incident.events',\n"
-        "         'console.store.journal', 'console.incident.session')\n"
+        "         'console.incident.fold', 'console.incident.session')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     result = subprocess.run(

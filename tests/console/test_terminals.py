@@ -108,12 +108,14 @@ async def test_no_color_in_process(console: Build, monkeypatch: pytest.MonkeyPat
         assert "target" in header(app)[1]
 
 
-def test_first_frame_then_the_incident(tmp_path: Path) -> None:
+def test_the_first_frame_shows_the_incident_s_clocks(tmp_path: Path) -> None:
+    """With a disaster declared, the header never says "opening": its clocks come first."""
     terminal = console_process(tmp_path)
     try:
         terminal.wait_for(b"T+")
-        opening = terminal.output.find(b"Opening the plan and the journal")
-        assert 0 <= opening < terminal.output.find(b"T+")
+        terminal.wait_for(b"Step plan")  # the overview, once the plan is checked
+        assert b"Opening the plan and the journal" not in terminal.output
+        assert terminal.output.find(b"T+") < terminal.output.find(b"Step plan")
     finally:
         terminal.close()
 

@@ -22,7 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from console import i18n
-from console.incident.fold import after
+from console.incident.state import after
 from console.incident.timefmt import day, iso, left, local, moment, span, when
 
 BRUSSELS = ZoneInfo("Europe/Brussels")

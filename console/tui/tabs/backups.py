@@ -24,7 +24,7 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.events import Resize, Show
+from textual.events import Resize
 from textual.widgets import DataTable, Static
 
 from console.i18n import _
@@ -54,6 +54,8 @@ WIDEST_AGE = (datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 4, 10, 23, 59, tz
 
 class BackupsTab(ConsoleTab):
     """Restore tracking for every system, with the backup scheme beside it."""
+
+    FRONT = "#restores"
 
     BINDINGS = [Binding("r", "restore", _("Restore"))]
     RECORDS: ClassVar[Mapping[str, Action]] = {"restore": "restore"}
@@ -190,11 +192,6 @@ class BackupsTab(ConsoleTab):
     def on_resize(self, event: Resize) -> None:
         if self.widths()[0] != self._name_width:
             self.show()
-
-    def on_show(self, event: Show) -> None:
-        """Arriving on the tab (key 5) puts the keys of the tab under the fingers."""
-        if not self.has_focus_within:
-            self.table.focus()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Scroll the configuration to the backup behind the selected system."""

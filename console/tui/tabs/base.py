@@ -11,6 +11,10 @@ them (hidden, greyed out, refused). Its palette commands are Textual's
 `SystemCommand`s made by `command()`: each brings the tab to the front and
 acts once the tab has been laid out and its tables filled, so that it acts
 on what the user would see.
+
+The tab in front has the keys: its `FRONT` widget takes the focus the moment
+the tab comes to the front (`ConsoleTabs`), so a key pressed right after `1`
+to `6` acts on that tab, however busy the machine.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from textual.app import SystemCommand
 from textual.containers import Vertical
 from textual.markup import escape
 from textual.reactive import var
-from textual.widgets import DataTable, TabbedContent, TabPane
+from textual.widgets import DataTable, TabbedContent, TabPane, Tabs
 
 from console.present.text import visible
 from console.tui.messages import RecordRequested
@@ -42,11 +46,50 @@ READY_CHECKS = 50
 """How many refreshes after its layout a palette action waits for the tab's tables to fill."""
 
 
+class ConsoleTabs(TabbedContent):
+    """The six tabs: the one in front is the one last asked for, and it has the keys.
+
+    Textual's TabbedContent brings a pane to the front when something in it
+    takes the focus. Hiding a focused table moves the focus to a neighbour in
+    the same, now hidden, pane, which then came back to the front: after `5`
+    and `6` in quick succession the backups stayed. So the focus moves with
+    the switch, at once, and a pane behind never comes to the front by
+    taking the focus.
+    """
+
+    def watch_active(self) -> None:
+        """Give the keys to the tab coming to the front, before the one leaving is hidden."""
+        self.give_keys()
+
+    def on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        """Something in a pane behind took the focus: keep the chosen tab in front."""
+        if event.tab_pane.id != self.active:
+            event.prevent_default()  # TabbedContent would bring that pane to the front
+            event.stop()
+            self.give_keys()
+
+    def give_keys(self) -> None:
+        """Focus the tab in front (once it is mounted); never leave the focus in a pane behind."""
+        pane = self.active_pane
+        if pane is None:
+            return
+        for tab in pane.query(ConsoleTab).results():
+            tab.take_keys()
+        focused = self.screen.focused
+        if focused is None or isinstance(focused, Tabs):  # the tab labels keep it
+            return
+        if self in focused.ancestors and pane not in focused.ancestors:
+            self.screen.set_focus(None)
+
+
 class ConsoleTab(Vertical):
     """One tab of the console."""
 
     RECORDS: ClassVar[Mapping[str, Action]] = {}
     """The tab's actions that record in the journal, each with the access rule it needs."""
+
+    FRONT: ClassVar[str] = ""
+    """The widget (a selector) that takes the keys when the tab comes to the front."""
 
     incident: var[IncidentState | None] = var(None, always_update=True, init=False)
     minute: var[datetime] = var(EPOCH, init=False)
@@ -122,6 +165,25 @@ class ConsoleTab(Vertical):
         if not self.size.height:
             return False
         return all(table.columns for table in self.query(DataTable) if table.display)
+
+    # --- the keys ------------------------------------------------------------------
+
+    def on_show(self) -> None:
+        """Mounted in the pane in front, or shown again: take the keys if it has not got them."""
+        self.take_keys()
+
+    def take_keys(self) -> None:
+        """Focus the `FRONT` widget now, unless the focus is in the tab already.
+
+        Only while it is on show: a tab behind another, or a part of the tab
+        that is hidden, never takes the keys.
+        """
+        front = next(self.query(self.FRONT).results(), None) if self.FRONT else None
+        focused = self.screen.focused
+        if front is None or (focused is not None and self in focused.ancestors):
+            return
+        if all(node.display for node in front.ancestors_with_self):
+            self.screen.set_focus(front)
 
     # --- drawing -------------------------------------------------------------------
 

@@ -64,6 +64,8 @@ class TaskTable(DataTable[Text]):
 class ChecklistTab(ConsoleTab):
     """The live checklist, with its filters and the keys that move tasks on."""
 
+    FRONT = "#checklist-table"
+
     BINDINGS = [
         # Priority, or the focused table would take Enter for its own "select".
         Binding("space,enter", "advance", _("Advance"), priority=True),
@@ -113,10 +115,6 @@ class ChecklistTab(ConsoleTab):
     def table(self) -> TaskTable:
         """The table of tasks."""
         return self.query_one(TaskTable)
-
-    def on_show(self, event: events.Show) -> None:
-        """Switching to the tab puts the keys on the table, so its bindings work at once."""
-        self.table.focus()
 
     def on_resize(self, event: events.Resize) -> None:
         self.redraw()

@@ -69,6 +69,8 @@ def contact_statuses(
 class ContactsTab(ConsoleTab):
     """The phone book of the disaster, with who has been reached."""
 
+    FRONT = "#contacts-table"
+
     BINDINGS = [
         Binding("slash", "search", _("Search")),
         Binding("c", "copy", _("Copy")),
@@ -109,11 +111,6 @@ class ContactsTab(ConsoleTab):
 
     def on_mount(self) -> None:
         self.show()
-
-    def on_show(self) -> None:
-        """Coming to the tab puts the keys on the table, unless the search is in use."""
-        if self.screen.focused is None or self not in self.screen.focused.ancestors:
-            self.table.focus()
 
     def show(self) -> None:
         if not self.is_mounted:

@@ -82,6 +82,8 @@ class StatusTable(tables.FittedTable):
 class InfrastructureTab(ConsoleTab):
     """Components, provider tickets with SLA clocks, and the plan's infrastructure."""
 
+    FRONT = "#components"
+
     BINDINGS = [
         Binding("c", "component", _("Status")),
         Binding("t", "open_ticket", _("New ticket")),
@@ -124,11 +126,6 @@ class InfrastructureTab(ConsoleTab):
 
     def on_mount(self) -> None:
         self.show()
-
-    def on_show(self) -> None:
-        """Coming to the tab puts the keys on the components."""
-        if self.screen.focused is None or self not in self.screen.focused.ancestors:
-            self.component_table.focus()
 
     def on_resize(self) -> None:
         """Side by side on a wide terminal, one above the other at 80 columns."""

@@ -60,6 +60,8 @@ def countdown(due: datetime, now: datetime) -> str:
 class OverviewTab(ConsoleTab):
     """The countdown, the progress and what needs attention, on one screen."""
 
+    FRONT = "#overview-body"
+
     BINDINGS = [Binding("n", "note", _("Note"))]
     RECORDS: ClassVar[Mapping[str, Action]] = {"note": "note"}
 
@@ -79,13 +81,6 @@ class OverviewTab(ConsoleTab):
 
     def on_mount(self) -> None:
         self.show()
-
-    def on_show(self) -> None:
-        """Take the keyboard when the tab comes up, so its keys and the arrows work at once."""
-        body = self.query_one("#overview-body")
-        shown = all(node.display for node in body.ancestors_with_self)
-        if shown and not self.has_focus_within:
-            body.focus()
 
     @property
     def now(self) -> datetime:

@@ -57,6 +57,8 @@ class Stamp(Text):
 class TimelineTab(ConsoleTab):
     """Every event in a table, a filter above it and the highlighted event in full below."""
 
+    FRONT = "#timeline-table"
+
     BINDINGS = [
         Binding("slash", "filter", _("Filter"), key_display="/", show=False),
         Binding("escape", "clear_filter", _("Clear filter")),
@@ -97,12 +99,6 @@ class TimelineTab(ConsoleTab):
         table.add_column(_("What"), width=13, key="what")
         table.add_column(_("Detail"), key="detail")
         self.show()
-
-    def on_show(self) -> None:
-        """Take the keyboard when the tab comes up, so its keys work at once."""
-        shown = all(node.display for node in self.table.ancestors_with_self)
-        if shown and not self.has_focus_within:
-            self.table.focus()
 
     @property
     def table(self) -> DataTable[Text]:

@@ -9,8 +9,9 @@ as colour and as a text marker. Times are to the minute: the header redraws
 once a minute, not once a second.
 
 It is in the console's first frame, with the organisation's name read from the
-plan file, and says that the plan and the journal are being opened until the
-app gives it the context.
+plan file. There it shows the clocks of the app's first look at the journal
+(`console.incident.glance`), or says that the plan and the journal are being
+opened, until the app gives it the context and the checked state.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from console.present.text import visible
 from console.tui.widgets.line import EPOCH, Line
 
 if TYPE_CHECKING:  # the header is in the first frame, before these are loaded
+    from console.clock import Clock
     from console.incident.state import IncidentState
     from console.tui.context import ConsoleContext
 
@@ -39,9 +41,10 @@ class IncidentHeader(Vertical):
     incident: var[IncidentState | None] = var(None, always_update=True, init=False)
     minute: var[datetime] = var(EPOCH, init=False)
 
-    def __init__(self, organisation: str) -> None:
+    def __init__(self, organisation: str, clock: Clock) -> None:
         super().__init__(id="header")
         self.organisation = organisation
+        self.clock = clock
         self.context: ConsoleContext | None = None
 
     def open(self, context: ConsoleContext) -> None:
@@ -70,7 +73,7 @@ class IncidentHeader(Vertical):
             self.query_one("#header-clocks", Line),
         )
         organisation, context, state = visible(self.organisation), self.context, self.incident
-        if context is None:
+        if context is None and state is None:
             title.show(title_line(organisation, [], self._width()))
             clocks.show(_("Opening the plan and the journal…"))
             return
@@ -79,7 +82,7 @@ class IncidentHeader(Vertical):
             clocks.show(_("Press D to declare a disaster, or ctrl+p for every command."))
             self.set_class(False, "-drill", "-late", "-soon")
             return
-        now = self.minute if self.minute != EPOCH else context.clock.now()
+        now = self.minute if self.minute != EPOCH else self.clock.now()
         parts = [organisation, visible(state.id)]  # as written, whatever the journal holds
         if state.drill:
             parts.append(_("DRILL"))
