@@ -19,7 +19,16 @@ from console.present.text import fold
 from console.tui.app import DrpApp
 from console.tui.tabs.contacts import ContactsTab
 from console.tui.widgets.table import FittedTable
-from tests.console.conftest import LOGIN, Build, Notices, all_tabs_mounted, busy, declared, journal
+from tests.console.conftest import (
+    LOGIN,
+    Build,
+    Notices,
+    all_tabs_mounted,
+    busy,
+    declared,
+    journal,
+    settle,
+)
 
 SIZE = (80, 24)
 
@@ -418,8 +427,9 @@ async def test_commands_bring_the_tab_to_the_front(console: Build, state_dir: Pa
         ]
         assert app.query_one(TabbedContent).active == "overview"
         commands["Contacts: no answer"]()
-        await pilot.pause()
         assert app.query_one(TabbedContent).active == "contacts"
+        # it acts once the tab, never shown before, is laid out and its table filled
+        await settle(pilot, lambda: bool(calls(state_dir)))
         assert [(c.person, c.result) for c in calls(state_dir)] == [
             ("pieter-vandenbroeck", "no-answer")
         ]

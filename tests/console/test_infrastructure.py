@@ -33,6 +33,7 @@ from tests.console.conftest import (
     all_tabs_mounted,
     busy,
     journal,
+    settle,
 )
 
 SIZE = (80, 24)
@@ -356,9 +357,9 @@ async def test_commands_bring_the_tab_to_the_front(console: Build, state_dir: Pa
             "Infrastructure: close the selected ticket",
         ]
         commands["Infrastructure: open a provider ticket"]()
-        await pilot.pause()
         assert app.query_one(TabbedContent).active == "infrastructure"
-        assert isinstance(app.screen, TicketDialog)
+        # it acts once the tab, never shown before, is laid out and its tables filled
+        await settle(pilot, lambda: isinstance(app.screen, TicketDialog))
 
 
 # Snapshots ---------------------------------------------------------------------
