@@ -2,10 +2,10 @@
 
 Every subcommand lives in `console.commands`; this module only wires them up
 and is the one place where a user's mistake becomes one clear message on
-standard error and an exit status (0 ok, 1 readiness findings, 2 invalid
-input, 3 refused), never a traceback: every such mistake is a `DrpError`
-(`console.errors`), handled by one `except`. A closed pipe ends any command
-quietly with status 141.
+standard error and an exit status (0 ok, 1 findings of `check` or warnings of
+`doctor`, 2 invalid input, 3 refused), never a traceback: every such mistake
+is a `DrpError` (`console.errors`), handled by one `except`. A closed pipe
+ends any command quietly with status 141.
 
 `drp` alone opens the console, which should show as soon as it can: then no
 subcommand module is imported.
@@ -36,7 +36,7 @@ from console.present.text import visible
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    from console.commands import actions, binder, check, init, merge, report, status
+    from console.commands import actions, binder, check, doctor, init, merge, report, status
 
     parser = argparse.ArgumentParser(
         prog="drp",
@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"drp {__version__}")
     add_console_arguments(parser)
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
-    for command in (check, init, binder, actions, status, report, merge):
+    for command in (check, init, binder, actions, status, report, merge, doctor):
         command.register(subparsers)
     return parser
 

@@ -19,7 +19,7 @@ from console.i18n import N_
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
-"""`drp check` only: the plan is valid, with readiness findings."""
+"""`drp check`: the plan is valid, with readiness findings; `drp doctor`: warnings."""
 EXIT_INVALID = 2
 EXIT_REFUSED = 3
 EXIT_INTERNAL = 70

@@ -23,15 +23,18 @@ _language = "en"
 def set_language(language: str | None) -> str:
     """Use the catalog for `language` (or `DRP_LANG` when set); return the one chosen."""
     global _translation, _language
-    chosen = os.environ.get("DRP_LANG") or language or "en"
-    chosen = chosen.split("_")[0].split(".")[0].lower()
-    if chosen not in SUPPORTED:
-        chosen = "en"
+    chosen = supported(os.environ.get("DRP_LANG") or language or "en") or "en"
     _translation = gettext.translation(
         DOMAIN, localedir=LOCALE_DIR, languages=[chosen], fallback=True
     )
     _language = chosen
     return chosen
+
+
+def supported(language: str) -> str | None:
+    """The language drp speaks for a name such as "fr", "fr_BE" or "nl_BE.UTF-8", else None."""
+    code = language.split("_")[0].split(".")[0].split("@")[0].lower()
+    return code if code in SUPPORTED else None
 
 
 def current_language() -> str:

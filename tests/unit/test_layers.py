@@ -1,7 +1,7 @@
 """The domain layers import nothing from Textual or the console (STYLE.md, rule 6).
 
 Checked twice: statically, every import statement in `plan/`, `incident/`,
-`store/` and `report/`; and at run time, importing every module of those
+`store/`, `report/`, `present/` and `setup/`; and at run time, importing every module of those
 layers in a fresh interpreter and looking at what got loaded.
 """
 
@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-DOMAIN = ("plan", "incident", "store", "report", "present")
+DOMAIN = ("plan", "incident", "store", "report", "present", "setup")
 FORBIDDEN = ("textual", "console.tui", "console.commands", "console.cli")
 
 

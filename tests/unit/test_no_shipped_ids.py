@@ -39,6 +39,8 @@ ALLOWED = frozenset(
         "dpo",
         "communication",
         "staff",
+        # The C locale (`LANG=C`), which `drp doctor` reads, not the scenario.
+        "C",
     }
 )
 """Shipped ids that are also ordinary words of the plan's schema or of drp itself."""
