@@ -35,7 +35,7 @@ from console.i18n import _, set_language
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    from console.commands import actions, binder, check, init, merge, report, status
+    from console.commands import actions, binder, check, init, merge, report, serve, status
 
     parser = argparse.ArgumentParser(
         prog="drp",
@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"drp {__version__}")
     add_console_arguments(parser)
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
-    for command in (check, init, binder, actions, status, report, merge):
+    for command in (check, init, binder, actions, status, report, merge, serve):
         command.register(subparsers)
     return parser
 
