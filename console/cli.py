@@ -36,7 +36,7 @@ from console.present.text import visible
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    from console.commands import actions, binder, check, init, merge, report, status
+    from console.commands import actions, binder, check, init, merge, report, revisions, status
 
     parser = argparse.ArgumentParser(
         prog="drp",
@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"drp {__version__}")
     add_console_arguments(parser)
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
-    for command in (check, init, binder, actions, status, report, merge):
+    for command in (check, init, binder, revisions, actions, status, report, merge):
         command.register(subparsers)
     return parser
 

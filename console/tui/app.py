@@ -138,6 +138,7 @@ class DrpApp(CoordinatorActions, ExportActions):
         # two refreshes away, as the overview's own first layout is one.
         self.call_after_refresh(self.call_after_refresh, self.mount_hidden_tabs)
         self.report_damage(self.session.damage)
+        self.warn_upkeep()
 
     async def mount_hidden_tabs(self) -> None:
         """Import and mount the tabs not shown at start."""
@@ -187,6 +188,14 @@ class DrpApp(CoordinatorActions, ExportActions):
                 severity="warning",
                 timeout=30,
             )
+
+    def warn_upkeep(self) -> None:
+        """On opening, one notice when the plan is due for review or for a drill."""
+        from console.present.upkeep import opening_notice  # the plan is loaded by now
+
+        text = opening_notice(self.session)
+        if text:
+            self.notify(text, title=_("Plan upkeep"), severity="warning", timeout=20)
 
     def show_state(self) -> None:
         """Push the active incident's state down to the header and the tabs."""
