@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         init,
         merge,
         report,
+        revisions,
         serve,
         status,
     )
@@ -55,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"drp {__version__}")
     add_console_arguments(parser)
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
-    for command in (check, init, binder, actions, status, report, merge, serve, doctor):
+    for command in (check, init, binder, revisions, actions, status, report, merge, serve, doctor):
         command.register(subparsers)
     return parser
 

@@ -4,27 +4,40 @@ Exit 0 when it is valid and ready, 1 when it is valid with readiness findings,
 2 when it is invalid. The summary ends with the readiness score and what it
 counts: how many of the fields examined are filled (`console.plan.readiness`).
 `--json` prints the same for scripts.
+
+The drill check reads the journal of the state directory (`--state`,
+`$DRP_STATE`, else `drp-state` beside the plan) when that directory exists:
+a plan with no drill in the last 12 months gets a finding.
 """
 
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
+from console.clock import Clock
 from console.commands.common import (
     add_now_argument,
     add_plan_argument,
+    add_state_argument,
     clock_for,
     plan_path,
     say,
+    state_dir,
     warn,
 )
 from console.errors import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK
 from console.i18n import _, ngettext, set_language
 from console.plan.errors import PlanError
 from console.plan.loader import read_plan
+from console.plan.model import Plan
 from console.plan.readiness import CHECKS, Readiness, check_readiness
 from console.present.text import json_text, visible
+
+Drills = tuple[Path, list[datetime]] | None
+"""The state directory whose journal was read, and the declaration times of its drills."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,9 +51,28 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     add_plan_argument(parser)
+    add_state_argument(parser)
     add_now_argument(parser)
     parser.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     parser.set_defaults(run=run)
+
+
+def _drills(args: argparse.Namespace, plan_file: Path, plan: Plan, clock: Clock) -> Drills:
+    """The state directory and its drills' declaration times; None when there is none.
+
+    A copy of the plan on a desk has no state directory beside it: the drill
+    check is left out there, not reported as failed.
+    """
+    from console.commands.session import read_journal  # the journal only for a valid plan
+    from console.present.upkeep import journal_drills
+
+    state = state_dir(args, plan_file)
+    session = read_journal(plan, state, clock)
+    try:
+        drills = journal_drills(session)
+    finally:
+        session.close()
+    return None if drills is None else (state, drills)
 
 
 def _finding_json(path: str, readiness: Readiness) -> list[dict[str, Any]]:
@@ -77,11 +109,14 @@ def run(args: argparse.Namespace) -> int:
             )
         return EXIT_INVALID
     set_language(document.plan.organisation.language)
-    readiness = check_readiness(document, clock_for(args, document.plan.organisation.timezone))
+    clock = clock_for(args, document.plan.organisation.timezone)
+    drills = _drills(args, path, document.plan, clock)
+    readiness = check_readiness(document, clock, drills[1] if drills else None)
     status = EXIT_OK if readiness.ready else EXIT_FINDINGS
     if args.json:
         result = {
             "plan": str(path),
+            "state": str(drills[0]) if drills else None,
             "valid": True,
             "ready": readiness.ready,
             "score": readiness.score,
@@ -129,6 +164,7 @@ def _score(readiness: Readiness) -> str:
 def _invalid_json(path: str, error: PlanError) -> dict[str, Any]:
     return {
         "plan": path,
+        "state": None,
         "valid": False,
         "ready": False,
         "score": 0,

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from console.clock import SystemClock
+from console.clock import Clock, SystemClock
 from console.commands.common import (
     add_now_argument,
     add_plan_argument,
@@ -25,6 +26,7 @@ from console.commands.common import (
 from console.i18n import _, set_language
 from console.incident.session import Session
 from console.plan.loader import load_plan
+from console.plan.model import Plan
 from console.present.text import visible
 
 
@@ -51,7 +53,12 @@ def open_session(args: argparse.Namespace, *, views: bool = False) -> Session:
     plan = load_plan(path)
     set_language(plan.organisation.language)
     clock = clock_for(args, plan.organisation.timezone) if views else SystemClock()
-    session = Session(plan, state_dir(args, path), clock)
+    return read_journal(plan, state_dir(args, path), clock)
+
+
+def read_journal(plan: Plan, state: Path, clock: Clock) -> Session:
+    """A session on `state` with its journal read; damage is reported on standard error."""
+    session = Session(plan, state, clock)
     session.refresh()
     for damage in session.damage:
         shown = visible(str(damage))  # a file name is anyone's text

@@ -18,6 +18,8 @@ from console.i18n import _
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, bool):  # as the plan writes it, not as Python does
+        return "true" if value else "false"
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 40 else text[:37] + "..."
 

@@ -35,7 +35,7 @@ from console.plan.people import (
     Person,
     Role,
 )
-from console.plan.scenarios import Phase, Recovery, Revision, Scenario, Step, Task
+from console.plan.scenarios import Phase, Recovery, Review, Revision, Scenario, Step, Task
 
 FORMAT_VERSION = 1
 
@@ -89,6 +89,8 @@ class Plan(Section):
     """Section 13: the scenarios, such as A (fallback site, 72 h) and B (own buildings, 48 h)."""
     recovery: Recovery = Recovery()
     """Section 14: the recovery phase."""
+    review: Review = Review()
+    """Section 15: how often the plan is approved again (by default every 12 months)."""
     revisions: list[Revision] = []
     """Section 15: the version history."""
     access: Access | None = None

@@ -2,7 +2,8 @@
 
 A plan can satisfy the schema and still fail on the day: a phone number left
 as "**** ** ** **", a task whose owner role nobody holds, a scenario that
-moves to a fallback site it does not name, an approval older than a year, a
+moves to a fallback site it does not name, an approval older than the plan's
+review interval, no drill in the journal for a year (`console.plan.upkeep`), a
 file that anyone on the machine can read. Each check examines a number of
 items and reports the ones that fail.
 
@@ -23,10 +24,9 @@ from __future__ import annotations
 import re
 import shlex
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from pydantic import BaseModel
 
@@ -43,6 +43,7 @@ from console.plan.people import (
     OtherOrganisation,
     Person,
 )
+from console.plan.upkeep import drill_notice, review_notice
 
 PLACEHOLDER = re.compile(r"<[^<>\n]{1,60}>|\*{3,}|\b(?:xx|yy|XX|YY)\b")
 """The seed's placeholders: <naam>, **** ** ** **, VLAN xx, xx / yy Mbps."""
@@ -105,6 +106,7 @@ CHECKS = {
     "role": N_("roles and task owners"),
     "scenario": N_("scenarios"),
     "revision": N_("approval of the plan"),
+    "drill": N_("drills"),
     "permissions": N_("file permissions"),
 }
 """Every readiness check by code, with its name for people."""
@@ -289,40 +291,18 @@ def _scenarios(run: _Run) -> None:
             )
 
 
-def _months_before(day: date, months: int) -> date:
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has 28 days")
-
-
 def _revision(run: _Run, clock: Clock) -> None:
-    plan = run.document.plan
     run.examine("revision")
-    today = clock.now().astimezone(ZoneInfo(plan.organisation.timezone)).date()
-    approved = [
-        (r.approved_on, i) for i, r in enumerate(plan.revisions) if r.approved_on is not None
-    ]
-    if not approved:
-        run.find(
-            "revision",
-            _("no revision of the plan has been approved yet"),
-            ("revisions",) if plan.revisions else (),
-        )
-        return
-    last, index = max(approved)
-    if last < _months_before(today, 12):
-        run.find(
-            "revision",
-            _("the last approval, on {date}, is more than 12 months old: review the plan").format(
-                date=last.isoformat()
-            ),
-            ("revisions", index, "approved_on"),
-        )
+    notice = review_notice(run.document.plan, clock.now())
+    if notice is not None:
+        run.find(notice.check, notice.message, notice.loc)
+
+
+def _drills(run: _Run, clock: Clock, drills: Iterable[datetime]) -> None:
+    run.examine("drill")
+    notice = drill_notice(run.document.plan, clock.now(), drills)
+    if notice is not None:
+        run.find(notice.check, notice.message, notice.loc)
 
 
 def _permissions(run: _Run) -> None:
@@ -340,14 +320,22 @@ def _permissions(run: _Run) -> None:
         )
 
 
-def check_readiness(document: PlanDocument, clock: Clock) -> Readiness:
-    """Run every readiness check on a loaded plan, dating the revision check by `clock`."""
+def check_readiness(
+    document: PlanDocument, clock: Clock, drills: Iterable[datetime] | None = None
+) -> Readiness:
+    """Run every readiness check on a loaded plan, dating the upkeep checks by `clock`.
+
+    `drills` are the declaration times of the drills in the plan's journal;
+    without them (no journal to read) the drill check is left out.
+    """
     run = _Run(document)
     _placeholders(run)
     _phones(run)
     _roles(run)
     _scenarios(run)
     _revision(run, clock)
+    if drills is not None:
+        _drills(run, clock, drills)
     _permissions(run)
     findings = sorted(run.findings, key=lambda f: (f.line is None, f.line or 0, f.column or 0))
     return Readiness(findings, run.score(), run.examined, run.fields, run.filled)

@@ -1,4 +1,4 @@
-"""What to do: the general step plan, the scenarios, the recovery phase, the revisions.
+"""What to do: the step plan, the scenarios, the recovery phase, the revisions and their review.
 
 Seed sections 4 and 13 to 15. A scenario is one way to continue the services
 (A: at the fallback site within 72 h, B: in the own buildings within 48 h, and
@@ -102,6 +102,14 @@ class Recovery(Section):
     """How the return to normal is prepared and carried out."""
     tasks: list[Task] = []
     """Tasks of the recovery phase, if the plan names any."""
+
+
+class Review(Section):
+    """Seed section 15: how often the plan is reviewed and approved again."""
+
+    months: int = Field(default=12, ge=1, le=60, strict=True)
+    """Approve the plan again at least every this many months, 1 to 60: `drp check` and the
+    console warn once the last approval is older."""
 
 
 class Revision(Section):

@@ -166,6 +166,7 @@ class DrpApp(CoordinatorActions, ExportActions):
             self.call_after_refresh(self.call_after_refresh, self.mount_other_tabs)
         else:
             await self.mount_other_tabs()
+        self.warn_upkeep()
 
     async def mount_other_tabs(self) -> None:
         """Import and mount the tabs not shown at start; then the keys held meanwhile act."""
@@ -244,6 +245,14 @@ class DrpApp(CoordinatorActions, ExportActions):
                 severity="warning",
                 timeout=30,
             )
+
+    def warn_upkeep(self) -> None:
+        """On opening, one notice when the plan is due for review or for a drill."""
+        from console.present.upkeep import opening_notice  # the plan is loaded by now
+
+        text = opening_notice(self.session)
+        if text:
+            self.notify(text, title=_("Plan upkeep"), severity="warning", timeout=20)
 
     def show_state(self) -> None:
         """Push the active incident's state down to the header and the tabs."""
