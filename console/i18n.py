@@ -42,6 +42,11 @@ def current_language() -> str:
     return _language
 
 
+def catalog() -> object:
+    """The catalog `_()` translates with: a key for caches of translated text."""
+    return _translation
+
+
 def _(message: str) -> str:
     """Translate `message` into the current language."""
     return _translation.gettext(message)

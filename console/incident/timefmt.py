@@ -15,9 +15,10 @@ JSON keeps ISO 8601 (`iso()`); where a person types a time they type
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from console.i18n import _
+from console.i18n import _, catalog
 
 DASH = "—"
 """What is shown for no time."""
@@ -66,6 +67,13 @@ def _months() -> tuple[str, ...]:
 
 def day(value: date, *, year: bool = True) -> str:
     """The one way a day is written: "Wed 2 Dec 2026", or "Wed 2 Dec" without the year."""
+    return _day(value, year, catalog())
+
+
+@lru_cache(maxsize=1024)
+def _day(value: date, year: bool, _catalog: object) -> str:
+    # A timeline of thousands of events falls on a few days: each is written once
+    # per catalog (the catalog is in the key, so a change of language is seen).
     words = {
         "weekday": _weekdays()[value.weekday()],
         "day": value.day,

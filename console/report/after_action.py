@@ -279,7 +279,7 @@ class AfterAction(IncidentView):
         rows = []
         for event in self.state.timeline:
             what, detail = describe(event, self.plan)
-            rows.append((self.when(event.at), self.t_plus(event.at), event.actor, what, detail))
+            rows.append((self.at(event.at), self.t_plus(event.at), event.actor, what, detail))
         headers = (_("When"), "T+", _("Who"), _("What"), _("Detail"))
         return Section("", _("The timeline"), (Table(headers, tuple(rows)),))
 
