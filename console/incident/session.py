@@ -22,7 +22,8 @@ from console.incident.fold import fold
 from console.incident.ids import new_id
 from console.incident.state import IncidentState
 from console.plan.model import Plan
-from console.store.journal import Damage, JournalReader, JournalWriter, host_name
+from console.store.journal import JournalReader, JournalWriter, host_name
+from console.store.journal_text import Damage
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ the crisis staff ask about.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from rich.cells import cell_len
 from rich.console import Group
@@ -28,11 +27,6 @@ NO_POINT_MARK = "·"
 """A day without one ('.' or '-' in the plan)."""
 
 DASH = "—"
-
-
-def short_time(instant: datetime | None, zone: ZoneInfo, now: datetime) -> str:
-    """A time in the plan's zone for the table: "22:00" today, "Fri 27 Mar 22:00", or a dash."""
-    return timefmt.moment(instant, zone, now)
 
 
 def age(point: datetime | None, now: datetime) -> str:

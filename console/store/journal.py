@@ -23,40 +23,46 @@ Why this shape:
   leaves no trail of empty journal files.
 - Reading a file and checking its events against the schema are two steps:
   the console takes a first look at the raw tables (`JournalReader.peek`)
-  before pydantic is loaded, and the next poll checks those same tables. So
-  this module loads the schema only when it checks or writes an event.
+  before pydantic is loaded, and the next poll checks those same tables. The
+  bytes of a file (events, checksums, tables, the schema check) are read by
+  `console.store.journal_text`, which loads the schema only when it checks.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
-import json
 import os
 import re
 import socket
 import threading
-import tomllib
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import tomli_w
 
 from console.errors import DrpError
 from console.i18n import N_, _
 from console.incident.ids import new_id
+from console.store.journal_text import (
+    HEADER,
+    Damage,
+    Found,
+    ReadResult,
+    Table,
+    check,
+    parse,
+)
 
 if TYPE_CHECKING:  # the console reads the journal for its first frame, before the schema
-    from console.incident.events import BaseEvent, Event
+    from console.incident.events import BaseEvent
 
 JOURNAL_FOLDER = "journal"
 FILE_MODE = 0o660
 FOLDER_MODE = 0o770
-HEADER = b"[[events]]\n"
-CRC_LINE = re.compile(rb'crc = "([0-9a-f]{8})"\n')
 PREAMBLE = b"# drp journal: one process appends here, nothing rewrites it. Do not edit.\n"
 
 
@@ -72,20 +78,6 @@ class StoreError(DrpError):
             )
         )
         self.reason = reason
-
-
-@dataclass(frozen=True)
-class Damage:
-    """A part of a journal file that could not be read; the file is kept as it is."""
-
-    path: Path
-    line: int
-    reason: str
-    notice: bool = False
-    """True for a file that is read in full all the same but worth telling (converted line ends)."""
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.reason}"
 
 
 def journal_folder(state_dir: Path) -> Path:
@@ -246,26 +238,6 @@ class _FileState:
     """Its line ends were found converted to CRLF (reported once)."""
 
 
-@dataclass
-class ReadResult:
-    """What one poll found: new events, and damage not reported before."""
-
-    events: list[Event] = field(default_factory=list)
-    damage: list[Damage] = field(default_factory=list)
-
-
-class _Table(NamedTuple):  # a tuple: a long journal makes many
-    """An event's table as read from its file, checksum verified, not yet checked."""
-
-    path: Path
-    line: int
-    data: dict[str, object]
-
-
-Found = _Table | Damage
-"""What reading a file finds, in file order: tables to check, and damage."""
-
-
 class JournalReader:
     """Reads every journal file of a state directory, each only from where it stopped."""
 
@@ -293,7 +265,7 @@ class JournalReader:
         """Read what was appended to any journal file since the last poll, and check it."""
         self._read(self._unchecked)
         found, self._unchecked = self._unchecked, []
-        return _check(found)
+        return check(found)
 
     def peek(self) -> list[dict[str, object]]:
         """The events appended since the last poll as raw tables, not checked against the schema.
@@ -302,7 +274,7 @@ class JournalReader:
         next `poll` checks these same tables and returns them, with any damage.
         """
         self._read(self._unchecked)
-        return [found.data for found in self._unchecked if isinstance(found, _Table)]
+        return [found.data for found in self._unchecked if isinstance(found, Table)]
 
     def _read(self, found: list[Found]) -> None:
         try:
@@ -332,7 +304,7 @@ class JournalReader:
                 if b"\r\n" in data:
                     consumed, lines = self._parse_converted(path, data, state, found)
                 else:
-                    consumed, lines = _parse(path, data, state.line, found)
+                    consumed, lines = parse(path, data, state.line, found)
                 if consumed < len(data) and not alive:
                     found.append(
                         Damage(
@@ -375,7 +347,7 @@ class JournalReader:
                 )
             )
         plain = data.replace(b"\r\n", b"\n")
-        consumed, lines = _parse(path, plain, state.line, found)
+        consumed, lines = parse(path, plain, state.line, found)
         if consumed == len(plain):
             return len(data), lines
         # `consumed` ends a line: the same line of `data` ends after as many line feeds.
@@ -391,127 +363,3 @@ def _writer_alive(fd: int) -> bool:
         return True
     fcntl.flock(fd, fcntl.LOCK_UN)
     return False
-
-
-def _parse(path: Path, data: bytes, first_line: int, found: list[Found]) -> tuple[int, int]:
-    """Parse every complete event in `data`; return the bytes and lines consumed.
-
-    An event ends with its checksum line. What follows the last checksum line
-    is an event still being written (or torn), and is left for later.
-    """
-    position, line = 0, first_line
-    while (match := CRC_LINE.search(data, position)) is not None:
-        end = match.end() + (data[match.end() : match.end() + 1] == b"\n")
-        segment = data[position : match.start()]
-        header = _last_header(segment)
-        if header < 0:
-            found.append(Damage(path, line, "checksum line without an event"))
-        else:
-            if not _comments_only(segment[:header]):
-                found.append(Damage(path, line, "unreadable text (a damaged event)"))
-            body_line = line + segment.count(b"\n", 0, header)
-            found.append(_decode(path, segment[header:], int(match.group(1), 16), body_line))
-        line += data.count(b"\n", position, end)
-        position = end
-    if _comments_only(data[position:]):
-        return len(data), line - first_line + data.count(b"\n", position)
-    return position, line - first_line
-
-
-def _last_header(segment: bytes) -> int:
-    """Where the last `[[events]]` header begins, or -1.
-
-    The header cannot occur inside a value (drp writes strings on one line, so
-    a `]]` in a value is followed by its closing quote, never by a newline):
-    found anywhere, it is a header, even after a damaged byte on its line.
-    """
-    return segment.rfind(HEADER)
-
-
-def _decode(path: Path, body: bytes, crc: int, line: int) -> Found:
-    """The table of one event whose checksum line has been found, or why it cannot be read."""
-    if zlib.crc32(body) != crc:
-        return Damage(path, line, "event damaged (checksum mismatch)")
-    try:
-        text = body.decode("utf-8")
-        table = _fast_table(text)
-        if table is None:
-            table = tomllib.loads(text)["events"][0]
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, IndexError) as error:
-        return Damage(path, line, f"event unreadable: {error}")
-    except RecursionError:  # a hand-made event nesting lists or tables hundreds deep
-        return Damage(path, line, _("event unreadable: nested too deeply"))
-    return _Table(path, line, table)
-
-
-def _check(found: list[Found]) -> ReadResult:
-    """Check each table against the event schema: an event, or damage where it is not one."""
-    from pydantic import ValidationError
-
-    from console.incident.events import EVENT_ADAPTER
-
-    result = ReadResult()
-    for item in found:
-        if isinstance(item, Damage):
-            result.damage.append(item)
-            continue
-        try:
-            result.events.append(EVENT_ADAPTER.validate_python(item.data))
-        except RecursionError:
-            result.damage.append(
-                Damage(item.path, item.line, _("event invalid: nested too deeply"))
-            )
-        except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            where = ".".join(str(part) for part in first["loc"])
-            result.damage.append(
-                Damage(item.path, item.line, f"event invalid: {where}: {first['msg']}")
-            )
-    return result
-
-
-FAST_LINE = re.compile(r'([a-z_]+) = ("(?:[^"\\]|\\.)*"|true|false|[0-9][0-9:.+ -]*)$')
-
-
-STRING_DECODER = json.JSONDecoder(strict=False)
-"""TOML's basic strings as drp writes them use JSON's escapes; one decoder for all."""
-
-
-def _fast_table(text: str) -> dict[str, object] | None:
-    """Read an event the way `encode_event` writes it, without the general TOML parser.
-
-    Journal files are written only by drp, one flat table per event, so most
-    of them can be read several times faster than by `tomllib`. Anything that
-    does not look exactly like that returns None and goes to `tomllib`.
-    """
-    lines = text.split("\n")
-    if lines[0] != "[[events]]" or lines[-1] != "":
-        return None
-    table: dict[str, object] = {}
-    for line in lines[1:-1]:
-        match = FAST_LINE.fullmatch(line)
-        if match is None:
-            return None
-        key, raw = match.groups()
-        value: object
-        if raw.startswith('"'):
-            if "\\" not in raw:
-                value = raw[1:-1]  # no escapes: the text between the quotes is the value
-            else:
-                try:
-                    value = STRING_DECODER.decode(raw)
-                except ValueError:
-                    return None
-        elif raw in ("true", "false"):
-            value = raw == "true"
-        else:
-            try:
-                value = datetime.fromisoformat(raw)
-            except ValueError:
-                return None
-        table[key] = value
-    return table
-
-
-def _comments_only(data: bytes) -> bool:
-    return all(not line.strip() or line.lstrip().startswith(b"#") for line in data.split(b"\n"))

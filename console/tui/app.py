@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from console.clock import Clock
     from console.incident.session import Session
     from console.incident.state import IncidentState
-    from console.store.journal import Damage
+    from console.store.journal_text import Damage
     from console.tui.context import ConsoleContext
     from console.tui.messages import RecordRequested
 

@@ -23,7 +23,8 @@ from console.incident import actions
 from console.incident.events import Event
 from console.incident.session import Session
 from console.plan.loader import load_plan
-from console.store.journal import PREAMBLE, Damage, JournalReader, journal_folder
+from console.store.journal import PREAMBLE, JournalReader, journal_folder
+from console.store.journal_text import Damage
 from tests.conftest import MINIMAL_PLAN, run_drp_process
 from tests.reliability.support import journal_files, line_of, snapshot
 

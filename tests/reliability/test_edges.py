@@ -32,7 +32,8 @@ from console.errors import EXIT_INVALID
 from console.incident import actions
 from console.incident.session import Session
 from console.plan.loader import load_plan
-from console.store.journal import HEADER, PREAMBLE, JournalReader, StoreError, journal_folder
+from console.store.journal import PREAMBLE, JournalReader, StoreError, journal_folder
+from console.store.journal_text import HEADER
 from tests.conftest import ROOT, SHIPPED_PLAN, Result, run_drp_process
 from tests.reliability.support import declare, journal_files, snapshot
 

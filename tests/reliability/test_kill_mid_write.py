@@ -16,7 +16,8 @@ from pathlib import Path
 from console.clock import SystemClock
 from console.incident.session import Session
 from console.plan.loader import load_plan
-from console.store.journal import PREAMBLE, Damage, JournalReader, JournalWriter, encode_event
+from console.store.journal import PREAMBLE, JournalReader, JournalWriter, encode_event
+from console.store.journal_text import Damage
 from tests.conftest import MINIMAL_PLAN
 from tests.reliability.support import Writer, declare, ids, journal_files, line_of, snapshot
 from tests.reliability.writer import make_note

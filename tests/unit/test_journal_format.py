@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from console.incident.events import EVENT_ADAPTER
 from console.incident.ids import new_id
-from console.store.journal import _fast_table, encode_event
+from console.store.journal import encode_event
+from console.store.journal_text import fast_table
 
 START = datetime(2026, 3, 28, 11, tzinfo=UTC)
 
@@ -43,13 +44,13 @@ def test_fast_reader_equals_tomllib(text: str, seconds: int, micro: int) -> None
         {"kind": "restore", "at": at, "system": "main", "status": "running", "point": at},
     ):
         body = body_of(fields)
-        fast = _fast_table(body)
+        fast = fast_table(body)
         assert fast is not None
         assert fast == tomllib.loads(body)["events"][0]
 
 
 def test_anything_unusual_goes_to_tomllib() -> None:
-    assert _fast_table('[[events]]\nid = "x"\n[other]\n') is None
-    assert _fast_table("[[events]]\nnested = { a = 1 }\n") is None
-    assert _fast_table("[[events]]\nat = 2026-13-45 99:00:00+00:00\n") is None
-    assert _fast_table('id = "x"\n') is None
+    assert fast_table('[[events]]\nid = "x"\n[other]\n') is None
+    assert fast_table("[[events]]\nnested = { a = 1 }\n") is None
+    assert fast_table("[[events]]\nat = 2026-13-45 99:00:00+00:00\n") is None
+    assert fast_table('id = "x"\n') is None

@@ -28,11 +28,11 @@ from textual.events import Resize
 from textual.widgets import DataTable, Static
 
 from console.i18n import _
-from console.incident import actions
+from console.incident import actions, timefmt
 from console.incident.events import RESTORE_STATUSES
 from console.incident.state import RestoreState
 from console.incident.words import restore_marker
-from console.present.backups import age, backup_card, short_time
+from console.present.backups import age, backup_card
 from console.present.text import clip, visible
 from console.tui.context import ConsoleContext
 from console.tui.screens.restore import RestoreDialog, RestoreRequest
@@ -111,7 +111,7 @@ class BackupsTab(ConsoleTab):
         restores, zone = self.restores().values(), self.context.zone
 
         def widest(label: str, times: Iterable[datetime | None]) -> int:
-            shown = (cell_len(short_time(time, zone, self.minute)) for time in times)
+            shown = (cell_len(timefmt.moment(time, zone, self.minute)) for time in times)
             return max(cell_len(label), max(shown, default=0))
 
         fixed = (
@@ -131,9 +131,9 @@ class BackupsTab(ConsoleTab):
         return (
             clip(visible(system if name == system else f"{system} {name}"), self._name_width),
             restore_marker(restore.status if restore else None),
-            short_time(point, zone, self.minute),
+            timefmt.moment(point, zone, self.minute),
             age(point, self.minute),
-            short_time(restore.at if restore else None, zone, self.minute),
+            timefmt.moment(restore.at if restore else None, zone, self.minute),
         )
 
     # Drawing ---------------------------------------------------------------

@@ -26,7 +26,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Input
 
 from console.i18n import _
-from console.incident import actions
+from console.incident import actions, timefmt
 from console.incident.events import CONTACT_RESULTS, Contacted, ContactResult
 from console.incident.state import IncidentState
 from console.incident.words import contact_word
@@ -58,7 +58,7 @@ def contact_statuses(
     statuses: dict[str, tuple[str, str]] = {}
     for event in state.timeline:  # people who are not tracked were still called
         if isinstance(event, Contacted):
-            shown = f"{contact_word(event.result)} {tables.short_time(event.at, now, zone)}"
+            shown = f"{contact_word(event.result)} {timefmt.moment(event.at, zone, now)}"
             statuses[event.person] = (shown, event.note)
     for contact in state.contacts:
         if contact.at is None:

@@ -25,7 +25,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from console.i18n import _
-from console.incident import actions
+from console.incident import actions, timefmt
 from console.incident.events import COMPONENT_STATUSES, ComponentStatus
 from console.incident.state import ComponentState, TicketState
 from console.incident.urgency import marked_left, urgency
@@ -164,7 +164,7 @@ class InfrastructureTab(ConsoleTab):
                         table.styled(component_marker(state.status), state.status),
                         f"{component.id} {component.name}",
                         component.site or "",
-                        tables.short_time(state.at, now, self.context.zone) if state.at else "",
+                        timefmt.moment(state.at, self.context.zone, now) if state.at else "",
                         state.note,
                     ),
                 )
@@ -183,7 +183,7 @@ class InfrastructureTab(ConsoleTab):
         tickets.sort(key=lambda t: (t.closed_at is not None, t.due_at or t.opened_at))
         rows: list[tables.Row] = []
         for ticket in tickets:
-            due = tables.short_time(ticket.due_at, now, zone) if ticket.due_at else _("no SLA")
+            due = timefmt.moment(ticket.due_at, zone, now) if ticket.due_at else _("no SLA")
             rows.append(
                 (
                     ticket.id,
@@ -191,7 +191,7 @@ class InfrastructureTab(ConsoleTab):
                         ticket.id,
                         self.providers.get(ticket.provider, ticket.provider),
                         ticket.ref,
-                        tables.short_time(ticket.opened_at, now, zone),
+                        timefmt.moment(ticket.opened_at, zone, now),
                         due,
                         self._left(table, ticket, now),
                     ),
@@ -213,7 +213,7 @@ class InfrastructureTab(ConsoleTab):
     def _left(self, table: StatusTable, ticket: TicketState, now: datetime) -> Text | str:
         """The SLA clock: time left with its marker, or when the ticket was closed."""
         if ticket.closed_at is not None:
-            closed = tables.short_time(ticket.closed_at, now, self.context.zone)
+            closed = timefmt.moment(ticket.closed_at, self.context.zone, now)
             return _("closed {time}").format(time=closed)
         if ticket.due_at is None:
             return "—"
@@ -260,7 +260,7 @@ class InfrastructureTab(ConsoleTab):
         )
         if known and known.at:
             detail += " " + _("since {time}").format(
-                time=tables.short_time(known.at, tables.shown_now(self), self.context.zone)
+                time=timefmt.moment(known.at, self.context.zone, tables.shown_now(self))
             )
         if known and known.note:
             detail += f" · {known.note}"
@@ -323,7 +323,7 @@ class InfrastructureTab(ConsoleTab):
         question = _("Close ticket {id} with {provider}?").format(id=ticket.id, provider=provider)
         detail = _("Reference {ref}, opened {opened}. Its SLA clock stops.").format(
             ref=ticket.ref or "—",
-            opened=tables.short_time(ticket.opened_at, tables.shown_now(self), self.context.zone),
+            opened=timefmt.moment(ticket.opened_at, self.context.zone, tables.shown_now(self)),
         )
         self.app.push_screen(ConfirmDialog(question, detail), confirmed)
 

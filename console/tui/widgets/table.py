@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Final
-from zoneinfo import ZoneInfo
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -30,7 +29,6 @@ from textual.coordinate import Coordinate
 from textual.widget import Widget
 from textual.widgets import DataTable
 
-from console.incident import timefmt
 from console.present.text import visible
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.line import EPOCH
@@ -115,11 +113,6 @@ def warn(widget: Widget, text: str) -> None:
 def shown_now(tab: ConsoleTab) -> datetime:
     """The minute a tab shows (the clock's time before the app's first tick)."""
     return tab.minute if tab.minute != EPOCH else tab.context.clock.now()
-
-
-def short_time(instant: datetime, now: datetime, zone: ZoneInfo) -> str:
-    """ "10:05" on the day of `now` (plan time), "Fri 27 Mar 21:00" on another day."""
-    return timefmt.moment(instant, zone, now)
 
 
 class FittedTable(DataTable[Text]):
