@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from console.commands.common import add_plan_argument, plan_path
+from console.commands.common import add_plan_argument, one_shot, plan_path
 from console.commands.output import add_output_arguments, deliver
 from console.errors import EXIT_OK
 from console.i18n import _, set_language
@@ -40,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Render the binder and write it out."""
+    one_shot()
     from console.report.binders import render_binder  # only this command needs them
     from console.report.renderers import format_for
 

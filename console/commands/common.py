@@ -8,6 +8,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from datetime import datetime
@@ -22,6 +23,18 @@ from console.present.text import visible
 
 PLAN_ENV = "DRP_PLAN"
 DEFAULT_PLAN = "plan.toml"
+
+
+def one_shot() -> None:
+    """This process reads, writes and exits: no cyclic garbage collection from here on.
+
+    A report or a status holds the whole journal and its folded state in
+    memory until the process ends. The cycle collector would walk those
+    objects again and again while the report is built, to free almost
+    nothing (a tenth of a 10,000-event after-action PDF's time, with the
+    same peak memory without it): reference counting frees the rest.
+    """
+    gc.disable()
 
 
 class UserError(DrpError):

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from console.commands.common import say
+from console.commands.common import one_shot, say
 from console.commands.output import add_output_arguments, deliver
 from console.commands.session import add_session_arguments, at_option, open_session
 from console.errors import EXIT_OK
@@ -89,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
         report_subject,
     )
 
+    one_shot()
     session = open_session(args, views=True)
     try:
         summary = report_subject(session, args.incident)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from console.commands.common import say
+from console.commands.common import one_shot, say
 from console.commands.session import add_session_arguments, open_session
 from console.errors import EXIT_OK
 from console.i18n import _
@@ -27,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Print the status."""
+    one_shot()
     session = open_session(args, views=True)
     summary = session.select(args.incident) if args.incident else session.active()
     state = session.state(summary.id) if summary else None

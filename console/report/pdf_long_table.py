@@ -182,20 +182,21 @@ class LongTable(platypus.Flowable):  # type: ignore[misc]
         rules(canvas, [(0, y, width, y) for y in lines_at] + [(x, top, x, 0) for x in edges])
         canvas.setFillColor(colors.black)
         text = TextRun(canvas, grid.leading)
+        starts = [f"{left + grid.pad:.2f}" for left in edges[:-1]]  # written once, used per row
         text.set_font(BOLD, grid.size)
-        self._cells(text, rows.header, top, edges)
+        self._cells(text, rows.header, top, starts)
         text.set_font(REGULAR, grid.size)
+        body_top = top - self.head + base
         for index in range(self.start, self.stop):
-            self._cells(text, rows.cells[index], top - self.head - (rows.tops[index] - base), edges)
+            self._cells(text, rows.cells[index], body_top - rows.tops[index], starts)
         text.draw(canvas)
         canvas.restoreState()
 
-    def _cells(self, text: TextRun, cells: list[list[str]], top: float, edges: list[float]) -> None:
+    def _cells(self, text: TextRun, cells: list[list[str]], top: float, starts: list[str]) -> None:
         """One row's lines, each cell from its top left corner inside the padding."""
-        grid = self.grid
-        baseline = top - grid.pad_y - grid.size
-        for lines, left in zip(cells, edges[:-1], strict=True):
+        baseline = f"{top - self.grid.pad_y - self.grid.size:.2f}"
+        for lines, left in zip(cells, starts, strict=True):
             if any(lines):
-                text.move_to(left + grid.pad, baseline)
+                text.move_to(left, baseline)
                 for line in lines:
                     text.line(line)

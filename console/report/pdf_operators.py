@@ -52,17 +52,17 @@ class TextRun:
         probe = self.font.splitString(PRINTABLE_ASCII, self.doc)
         self.ascii_is_itself = probe == [(0, PRINTABLE_ASCII.encode("ascii"))]
 
-    def move_to(self, x: float, y: float) -> None:
-        """Start the next line with its baseline at (x, y)."""
-        self.code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+    def move_to(self, x: str, y: str) -> None:
+        """Start the next line with its baseline at (x, y), both already written as numbers."""
+        self.code.append(f"1 0 0 1 {x} {y} Tm")
 
     def line(self, text: str) -> None:
         """One line of printable text, then down by the leading."""
-        if self.ascii_is_itself and text.isascii():
-            self._show(0, text.translate(ESCAPES))
-        else:
-            for subset, data in self.font.splitString(text, self.doc):
-                self._show(subset, escaped(data))
+        if self.ascii_is_itself and self.subset == 0 and text.isascii():
+            self.code.append(f"({text.translate(ESCAPES)}) Tj T*")
+            return
+        for subset, data in self.font.splitString(text, self.doc):
+            self._show(subset, escaped(data))
         self.code.append("T*")
 
     def _show(self, subset: int, content: str) -> None:
