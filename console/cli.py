@@ -9,6 +9,11 @@ ends any command quietly with status 141.
 
 `drp` alone opens the console, which should show as soon as it can: then no
 subcommand module is imported.
+
+The language is chosen before anything writes text or the parser is built
+(`console.commands.language`): `--lang`, `DRP_LANG`, the plan's language, the
+locale, English. argparse's own words ("usage:", its errors) come from drp's
+catalog too (`console.commands.parser.install`).
 """
 
 from __future__ import annotations
@@ -20,9 +25,10 @@ import traceback
 from collections.abc import Sequence
 
 from console import __version__
-from console.commands import console
+from console.commands import console, language
 from console.commands.common import warn
 from console.commands.console import add_console_arguments
+from console.commands.parser import DrpParser, install
 from console.errors import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERNAL,
@@ -30,7 +36,7 @@ from console.errors import (
     EXIT_INVALID,
     DrpError,
 )
-from console.i18n import _, set_language
+from console.i18n import _, ask, set_language
 from console.present.text import visible
 
 
@@ -49,11 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
         status,
     )
 
-    parser = argparse.ArgumentParser(
-        prog="drp",
-        description=_("drp, the disaster recovery crisis console."),
+    parser = DrpParser(prog="drp", description=_("drp, the disaster recovery crisis console."))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"drp {__version__}",
+        help=_("show drp's version and exit"),
     )
-    parser.add_argument("--version", action="version", version=f"drp {__version__}")
     add_console_arguments(parser)
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for command in (check, init, binder, revisions, actions, status, report, merge, serve, doctor):
@@ -102,8 +110,10 @@ def _drop_unwritable_outputs() -> None:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    set_language(None)
     arguments = list(sys.argv[1:] if argv is None else argv)
+    install()
+    ask(language.requested(arguments))
+    set_language(None)
     for argument in arguments:
         try:
             argument.encode("utf-8")
@@ -114,7 +124,13 @@ def _main(argv: Sequence[str] | None) -> int:
                 )
             )
             return EXIT_INVALID
-    args = console_arguments(arguments) or build_parser().parse_args(arguments)
+    args = console_arguments(arguments)
+    if args is None:  # a subcommand (or --help): its parser speaks the plan's language too
+        set_language(language.plan_language(arguments))
+        args = build_parser().parse_args(arguments)
+    if getattr(args, "lang", None):  # an abbreviation (`--la fr`) the first look missed
+        ask(args.lang)
+        set_language(None)
     if not getattr(args, "run", None):
         args.run = console.run
     try:
@@ -144,7 +160,7 @@ def console_arguments(arguments: list[str]) -> argparse.Namespace | None:
     --version) goes to the full parser, and so does a mistake: the full
     parser reports it with the whole usage.
     """
-    parser = argparse.ArgumentParser(prog="drp", add_help=False, exit_on_error=False)
+    parser = DrpParser(prog="drp", add_help=False, exit_on_error=False)
     add_console_arguments(parser)
     try:
         args, rest = parser.parse_known_args(arguments)

@@ -14,7 +14,7 @@ import pytest
 
 from console.cli import main
 from console.clock import FixedClock
-from console.i18n import current_language, set_language
+from console.i18n import DRP_LANG, ask, set_language, use
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_PLAN = ROOT / "plan.toml"
@@ -83,11 +83,34 @@ def private_copy(tmp_path: Path) -> Callable[..., Path]:
     return write
 
 
-@pytest.fixture
-def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Assert on the English source strings, whatever another test left selected."""
-    previous = current_language()
-    monkeypatch.delenv("DRP_LANG", raising=False)
-    set_language("en")
+@pytest.fixture(autouse=True)
+def english_unless_chosen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test speaks English, whatever the plan's language, unless it chooses another.
+
+    The shipped plan is Dutch: without this, a test's words would depend on
+    the catalogs present. `DRP_LANG=en` holds for the processes a test starts
+    too; a test of the language order deletes it (`monkeypatch.delenv`) or
+    sets another (`speak`).
+    """
+    monkeypatch.setenv(DRP_LANG, "en")
+    ask(None)
+    use("en")
     yield
-    set_language(previous)
+    ask(None)
+    use("en")
+
+
+@pytest.fixture
+def english() -> None:
+    """Assert on the English source strings (as every test does unless it chooses another)."""
+
+
+@pytest.fixture
+def speak(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], str]:
+    """Speak a language from here on, in this process and in the processes it starts."""
+
+    def choose(language: str) -> str:
+        monkeypatch.setenv(DRP_LANG, language)
+        return set_language(None)
+
+    return choose

@@ -31,7 +31,7 @@ from console.commands.common import (
     say,
     state_dir,
 )
-from console.i18n import _, ngettext, set_language
+from console.i18n import _, asked, ngettext, set_language
 from console.present.text import json_text, visible
 from console.setup.doctor import CHECKS, DEFAULT_ZONE, Setup, diagnose, look_at_plan
 from console.setup.filesystem import read_mounts
@@ -82,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
             terminal=measure_terminal(),
             mounts=read_mounts(),
             utf8_mode=sys.flags.utf8_mode,
+            asked=asked(),
         )
     )
     if args.json:

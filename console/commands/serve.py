@@ -30,7 +30,7 @@ from console.commands.common import (
     warn,
 )
 from console.errors import EXIT_OK
-from console.i18n import _, set_language
+from console.i18n import LANG_OPTION, _, asked, set_language
 from console.incident.access import current_login
 
 DEFAULT_HOST = "127.0.0.1"
@@ -106,11 +106,13 @@ def console_command(plan: Path, state: Path) -> str:
     """The shell command that opens one console: this drp, on this plan and state directory.
 
     `-P` keeps the folder the server runs in off the module path, so a `console`
-    folder there cannot stand in for drp.
+    folder there cannot stand in for drp. A `--lang` given to `drp serve` is
+    passed on; the environment (`DRP_LANG`, the locale) is the server's.
     """
-    return shlex.join(
-        [sys.executable, "-P", "-m", "console", "--plan", str(plan), "--state", str(state)]
-    )
+    chosen = asked()
+    language = [LANG_OPTION, chosen] if chosen else []
+    command = [sys.executable, "-P", "-m", "console", "--plan", str(plan), "--state", str(state)]
+    return shlex.join([*command, *language])
 
 
 def run(args: argparse.Namespace) -> int:

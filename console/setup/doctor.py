@@ -107,6 +107,8 @@ class Setup:
     mounts: list[Mount] | None
     utf8_mode: int
     """Python's UTF-8 mode (`sys.flags.utf8_mode`), on when it replaced a C locale at start."""
+    asked: str | None = None
+    """The language `--lang` asked for, if it did."""
 
 
 def plan_findings(look: PlanLook) -> list[Finding]:
@@ -172,7 +174,7 @@ def diagnose(setup: Setup) -> list[Finding]:
         *terminal_findings(setup.terminal, setup.environ),
         *colour_findings(setup.environ, in_terminal=setup.terminal is not None),
         *locale_findings(setup.environ, coerced),
-        *language_findings(setup.environ, look.language),
+        *language_findings(setup.environ, look.language, setup.asked),
     ]
     order = list(CHECKS)
     return sorted(findings, key=lambda finding: order.index(finding.check))

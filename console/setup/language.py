@@ -5,9 +5,10 @@ programs what the terminal shows; the console's marks and lines need UTF-8.
 Python itself replaces a C locale by C.UTF-8 at start (PEP 538) and writes that
 into `LC_CTYPE`: such an `LC_CTYPE` is Python's, not the user's, and is passed over.
 
-drp's language is not the locale's: it is `DRP_LANG` when set, else the plan's
-`organisation.language`, in one of drp's languages, else English
-(`console.i18n`). `LANG` and `LANGUAGE` only hint at what a user would prefer.
+drp's language is `--lang`, else `DRP_LANG`, else the plan's
+`organisation.language`, and only then the locale's (`LANGUAGE`, `LC_ALL`,
+`LC_MESSAGES`, `LANG`), else English (`console.i18n.choose`): a plan's
+language outweighs the locale, whose wish becomes advice.
 """
 
 from __future__ import annotations
@@ -15,7 +16,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from console.i18n import SUPPORTED, _, supported
+from console.i18n import (
+    DRP_LANG,
+    LANG_OPTION,
+    LOCALE_VARIABLES,
+    SUPPORTED,
+    Choice,
+    _,
+    choose,
+    supported,
+)
 from console.setup.findings import Finding, ok, warning
 
 UTF8 = re.compile(r"\.utf-?8(@|$)", re.IGNORECASE)
@@ -80,48 +90,76 @@ def locale_findings(environ: Mapping[str, str], coerced: bool) -> list[Finding]:
 
 
 def preferred(environ: Mapping[str, str]) -> str | None:
-    """The language of drp's that the locale prefers (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."""
-    candidates = environ.get("LANGUAGE", "").split(":")
-    candidates += [environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG")]
-    return next((code for c in candidates if c and (code := supported(c))), None)
+    """The language of drp's that the locale names, if it names one ("C" and "POSIX" name none).
+
+    The first of `LANGUAGE`, `LC_ALL`, `LC_MESSAGES` and `LANG` that is set
+    decides, as in gettext; in a list ("fr:en") the first drp speaks.
+    """
+    for name in LOCALE_VARIABLES:
+        value = environ.get(name, "").strip()
+        if value:
+            for entry in value.split(":"):
+                if entry.strip().split(".")[0] in ("C", "POSIX"):
+                    return None
+                if code := supported(entry):
+                    return code
+            return None
+    return None
 
 
-def language_findings(environ: Mapping[str, str], plan_language: str | None) -> list[Finding]:
-    """Which language drp speaks and why; a `DRP_LANG` it does not speak is a warning."""
-    asked = environ.get("DRP_LANG")
-    speaks = ", ".join(SUPPORTED)
-    if asked and supported(asked) is None:
+def _why(choice: Choice, plan_language: str | None) -> str:
+    """Why drp speaks what it speaks: the first of the sources that is set."""
+    if choice.source == LANG_OPTION:
+        return _("--lang {value} decides").format(value=choice.value)
+    if choice.source == DRP_LANG:
+        return _("DRP_LANG={asked} decides, over the plan's language").format(asked=choice.value)
+    if choice.source == "plan":
+        return _("the plan's organisation.language")
+    if plan_language:
+        return _(
+            "the plan's organisation.language ({language}) is not one of {speaks}, so the "
+            "locale decides ({source})"
+        ).format(
+            language=plan_language,
+            speaks=", ".join(SUPPORTED),
+            source=f"{choice.source}={choice.value}" if choice.value else _("none set"),
+        )
+    if choice.value:
+        return _("no plan to take it from, so the locale decides ({source})").format(
+            source=f"{choice.source}={choice.value}"
+        )
+    return _("no plan to take it from")
+
+
+def language_findings(
+    environ: Mapping[str, str], plan_language: str | None, asked: str | None = None
+) -> list[Finding]:
+    """Which language drp speaks and why; a `DRP_LANG` it does not speak is a warning.
+
+    The order is `console.i18n.choose`'s. When the plan's language outweighs
+    a locale that names another of drp's languages, the advice says how to
+    get that one.
+    """
+    choice = choose(asked, plan_language, environ)
+    if choice.source == DRP_LANG and supported(choice.value) is None:
         return [
             warning(
                 "language",
                 _(
                     "DRP_LANG={asked} is not a language drp speaks ({speaks}): it speaks English"
-                ).format(asked=asked, speaks=speaks),
+                ).format(asked=choice.value, speaks=", ".join(SUPPORTED)),
                 _(
                     "run: export DRP_LANG=nl (or fr, en), or unset DRP_LANG to speak the plan's "
                     "language"
                 ),
             )
         ]
-    plan = supported(plan_language) if plan_language else None
-    if asked:
-        chosen = supported(asked) or "en"
-        why = _("DRP_LANG={asked} decides, over the plan's language").format(asked=asked)
-    elif plan:
-        chosen, why = plan, _("the plan's organisation.language")
-    elif plan_language:
-        chosen = "en"
-        why = _("the plan's organisation.language ({language}) is not one of {speaks}").format(
-            language=plan_language, speaks=speaks
-        )
-    else:
-        chosen, why = "en", _("no plan to take it from")
-    found = _("drp speaks {name} ({code}): {why}; LANG and LANGUAGE do not change it").format(
-        name=ENDONYMS[chosen], code=chosen, why=why
+    found = _("drp speaks {name} ({code}): {why}").format(
+        name=ENDONYMS[choice.language], code=choice.language, why=_why(choice, plan_language)
     )
     wish = preferred(environ)
     advice = ""
-    if not asked and wish and wish != chosen:
+    if choice.source == "plan" and wish is not None and wish != choice.language:
         advice = _("your locale prefers {name}: run: export DRP_LANG={code}").format(
             name=ENDONYMS[wish], code=wish
         )

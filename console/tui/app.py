@@ -31,15 +31,18 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.widgets import Input, TabbedContent, TabPane
 
 from console.errors import DrpError
-from console.i18n import _
+from console.i18n import N_, _
+from console.present.keys import fit_tab_names
 from console.present.text import visible
 from console.tui.coordinator import CoordinatorActions
 from console.tui.export import ExportActions
+from console.tui.palette import TextualInWords
 from console.tui.policy import show_error
 from console.tui.tabs.base import ConsoleTab, ConsoleTabs
+from console.tui.widgets.footer import DrpFooter
 from console.tui.widgets.header import IncidentHeader
 from console.tui.widgets.line import EPOCH
 
@@ -54,14 +57,20 @@ if TYPE_CHECKING:
     Load = Callable[[], tuple[ConsoleContext, Session]]
 
 TABS = (
-    ("overview", _("Overview"), "OverviewTab"),
-    ("checklist", _("Checklist"), "ChecklistTab"),
-    ("contacts", _("Contacts"), "ContactsTab"),
-    ("infrastructure", _("Infrastructure"), "InfrastructureTab"),
-    ("backups", _("Backups"), "BackupsTab"),
-    ("timeline", _("Timeline"), "TimelineTab"),
+    ("overview", N_("Overview"), "OverviewTab"),
+    ("checklist", N_("Checklist"), "ChecklistTab"),
+    ("contacts", N_("Contacts"), "ContactsTab"),
+    ("infrastructure", N_("Infrastructure"), "InfrastructureTab"),
+    ("backups", N_("Backups"), "BackupsTab"),
+    ("timeline", N_("Timeline"), "TimelineTab"),
 )
-"""Each tab: its id (also its module in console.tui.tabs), its label, its class."""
+"""Each tab: its id (also its module in console.tui.tabs), its label (`_()` it), its class."""
+
+
+def tab_names(width: int) -> list[str]:
+    """The tabs' names as shown, "1 Overview", in the user's language, fitted to `width`."""
+    names = [f"{number} {_(label)}" for number, (_id, label, _tab) in enumerate(TABS, start=1)]
+    return fit_tab_names(names, width)
 
 
 def tab_class(tab_id: str, name: str) -> type[ConsoleTab]:
@@ -71,7 +80,7 @@ def tab_class(tab_id: str, name: str) -> type[ConsoleTab]:
     return found
 
 
-class DrpApp(CoordinatorActions, ExportActions):
+class DrpApp(CoordinatorActions, ExportActions, TextualInWords):
     """The disaster recovery crisis console."""
 
     CSS_PATH = [
@@ -84,12 +93,15 @@ class DrpApp(CoordinatorActions, ExportActions):
             Binding(str(number), f"show_tab('{tab_id}')", label, show=False)
             for number, (tab_id, label, _tab) in enumerate(TABS, start=1)
         ),
-        Binding("D", "declare", _("Declare")),
-        Binding("S", "decide", _("Decide")),
-        Binding("R", "recover", _("Recover")),
-        Binding("X", "close_incident", _("Close")),
-        Binding("e", "export", _("Export"), show=False),
-        Binding("q", "quit", _("Quit")),
+        Binding("D", "declare", N_("Declare")),
+        Binding("S", "decide", N_("Decide")),
+        Binding("R", "recover", N_("Recover")),
+        Binding("X", "close_incident", N_("Close")),
+        Binding("e", "export", N_("Export"), show=False),
+        Binding("q", "quit", N_("Quit")),
+        Binding("question_mark", "keys", N_("Keys"), key_display="?", show=False),
+        # Declared here so that Textual does not add its own, in English.
+        Binding("ctrl+p", "command_palette", N_("palette"), show=False, priority=True),
     ]
 
     # `var`: changing them redraws nothing by itself; the widgets bound to them
@@ -130,9 +142,18 @@ class DrpApp(CoordinatorActions, ExportActions):
         header = IncidentHeader(self.organisation, self.clock)
         yield header.data_bind(DrpApp.incident, DrpApp.minute)
         with ConsoleTabs(initial="overview"):
-            for number, (tab_id, label, _name) in enumerate(TABS, start=1):
-                yield TabPane(f"{number} {label}", id=tab_id)
-        yield Footer(compact=True)
+            names = tab_names(self.size.width)
+            for name, (tab_id, _label, _name) in zip(names, TABS, strict=True):
+                yield TabPane(name, id=tab_id)
+        yield DrpFooter()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the tabs' names to the new width."""
+        tabs = self.query(ConsoleTabs).results()
+        for pane in tabs:
+            names = tab_names(event.size.width)
+            for name, (tab_id, _label, _name) in zip(names, TABS, strict=True):
+                pane.get_tab(tab_id).label = name
 
     async def on_mount(self) -> None:
         self.tick()
@@ -305,13 +326,14 @@ class DrpApp(CoordinatorActions, ExportActions):
         self.query_one(TabbedContent).active = tab_id
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Every command of the palette in the user's words: Textual's own too (`palette`)."""
+        yield from self.textual_commands(screen)
         yield from self.coordinator_commands()
         yield from self.export_commands()
         for number, (tab_id, label, _tab) in enumerate(TABS, start=1):
             yield SystemCommand(
-                _("Show {tab} ({number})").format(tab=label, number=number),
-                _("Switch to the {tab} tab").format(tab=label),
+                _("Show {tab} ({number})").format(tab=_(label), number=number),
+                _("Switch to the {tab} tab").format(tab=_(label)),
                 lambda tab_id=tab_id: self.action_show_tab(tab_id),
             )
             for tab in self.query(f"#{tab_id}-tab").results(ConsoleTab):

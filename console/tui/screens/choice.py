@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from console.i18n import _
+from console.i18n import N_, _
 from console.present.text import visible
 
 
@@ -30,7 +30,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     }
     """
 
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(
         self,

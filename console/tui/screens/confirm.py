@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from console.i18n import _
+from console.i18n import N_, _
 from console.present.text import visible
 
 
@@ -25,8 +25,8 @@ class ConfirmDialog(ModalScreen[Confirmed | None]):
     """Ask before an irreversible action; dismiss with `Confirmed` or None."""
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("ctrl+s", "confirm", _("Confirm")),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "confirm", N_("Confirm")),
     ]
 
     def __init__(self, question: str, detail: str = "", *, with_note: bool = True) -> None:

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from console.i18n import _
+from console.i18n import N_, _
 from console.incident import timefmt
 from console.incident.urgency import marked_left
 from console.present.text import visible
@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the app imports this before the plan and the journal are lo
 class DecideDialog(ModalScreen[str | None]):
     """Choose a scenario; dismiss with its id, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, plan: Plan, state: IncidentState, now: datetime) -> None:
         super().__init__()

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
-from console.i18n import _
+from console.i18n import N_, _
 from console.incident.typed_time import NotATime, TimeError, typed_form, typed_instant
 
 if TYPE_CHECKING:  # the app imports this before the journal layer is loaded
@@ -41,8 +41,8 @@ class DeclareDialog(ModalScreen[DeclareRequest | None]):
     """Fill in the declaration; dismiss with the request, or None when cancelled."""
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("ctrl+s", "declare", _("Declare")),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "declare", N_("Declare")),
     ]
 
     def __init__(self, now: datetime, zone: ZoneInfo) -> None:

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
-from console.i18n import _
+from console.i18n import N_, _
 
 Choice = tuple[str, str]
 """A value and its label."""
@@ -41,8 +41,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     """Choose the report, the audience, the format and the file; dismiss with the request."""
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("ctrl+s", "export", _("Export")),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "export", N_("Export")),
     ]
 
     def __init__(

@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from console.i18n import _
+from console.i18n import N_, _
 from console.incident.typed_time import (
     NotATime,
     TimeError,
@@ -49,8 +49,8 @@ class NoteDialog(ModalScreen[NoteRequest | None]):
     """Ask for a line of text and an optional earlier time; dismiss with it, or None."""
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("ctrl+s", "save", _("Save")),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "save", N_("Save")),
     ]
 
     def __init__(

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from console.i18n import _, ngettext
+from console.i18n import N_, _, ngettext
 from console.plan.model import Plan
 from console.present.text import clip, fold, visible
 
@@ -71,9 +71,9 @@ class PersonPicker(ModalScreen[str | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("up", "move(-1)", _("Previous"), show=False),
-        Binding("down", "move(1)", _("Next"), show=False),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("up", "move(-1)", N_("Previous"), show=False),
+        Binding("down", "move(1)", N_("Next"), show=False),
     ]
 
     def __init__(

@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
-from console.i18n import _
+from console.i18n import N_, _
 from console.incident.events import RESTORE_STATUSES, RestoreStatus
 from console.incident.typed_time import NotATime, TimeError, typed_form, typed_instant
 from console.incident.words import restore_meaning, restore_word
@@ -48,8 +48,8 @@ class RestoreDialog(ModalScreen[RestoreRequest | None]):
     """Choose the status and the restore point; dismiss with the request, or None."""
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("ctrl+s", "save", _("Save")),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "save", N_("Save")),
     ]
 
     def __init__(

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from console.i18n import _
+from console.i18n import N_, _
 from console.incident.events import TASK_STATUSES, TaskStatus
 from console.incident.words import task_marked
 from console.present.text import visible
@@ -35,10 +35,10 @@ class TaskStatusDialog(ModalScreen[StatusRequest | None]):
     """Choose a status and type an optional note; dismiss with the request, or None."""
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("ctrl+s", "confirm", _("Set")),
-        Binding("up", "move(-1)", _("Previous"), show=False),
-        Binding("down", "move(1)", _("Next"), show=False),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "confirm", N_("Set")),
+        Binding("up", "move(-1)", N_("Previous"), show=False),
+        Binding("down", "move(1)", N_("Next"), show=False),
     ]
 
     def __init__(self, task_id: str, title: str, current: TaskStatus, note: str = "") -> None:

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from console.i18n import _
+from console.i18n import N_, _
 from console.present.text import visible
 
 
@@ -22,8 +22,8 @@ class TextPrompt(ModalScreen[str | None]):
     """Ask for one line of text; dismiss with it, or None when cancelled."""
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("ctrl+s", "submit", _("OK")),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "submit", N_("OK")),
     ]
 
     def __init__(

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from console.i18n import _
+from console.i18n import N_, _
 from console.plan.model import Plan
 from console.present.text import visible
 
@@ -36,8 +36,8 @@ class TicketDialog(ModalScreen[TicketRequest | None]):
     """Choose a provider and give its reference; dismiss with the request or None."""
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("ctrl+s", "open", _("Open")),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "open", N_("Open")),
     ]
 
     def __init__(self, plan: Plan, provider: str | None = None) -> None:

@@ -27,7 +27,7 @@ from textual.containers import VerticalScroll
 from textual.events import Resize
 from textual.widgets import DataTable, Static
 
-from console.i18n import _
+from console.i18n import N_, _
 from console.incident import actions, timefmt
 from console.incident.events import RESTORE_STATUSES
 from console.incident.state import RestoreState
@@ -57,7 +57,7 @@ class BackupsTab(ConsoleTab):
 
     FRONT = "#restores"
 
-    BINDINGS = [Binding("r", "restore", _("Restore"))]
+    BINDINGS = [Binding("r", "restore", N_("Restore"))]
     RECORDS: ClassVar[Mapping[str, Action]] = {"restore": "restore"}
 
     def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:

@@ -25,7 +25,7 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from console.i18n import _
+from console.i18n import N_, _
 from console.incident import actions
 from console.incident.state import IncidentState, TaskState
 from console.incident.words import task_marked
@@ -68,14 +68,14 @@ class ChecklistTab(ConsoleTab):
 
     BINDINGS = [
         # Priority, or the focused table would take Enter for its own "select".
-        Binding("space,enter", "advance", _("Advance"), priority=True),
-        Binding("s", "status", _("Status")),
-        Binding("a", "assign", _("Assign")),
-        Binding("n", "note", _("Note")),
-        Binding("m", "filter('mine')", _("Mine"), show=False),
-        Binding("o", "filter('overdue')", _("Overdue"), show=False),
-        Binding("u", "filter('open')", _("Open"), show=False),
-        Binding("f,escape", "filter('all')", _("All"), show=False),
+        Binding("space,enter", "advance", N_("Advance"), priority=True),
+        Binding("s", "status", N_("Status")),
+        Binding("a", "assign", N_("Assign")),
+        Binding("n", "note", N_("Note")),
+        Binding("m", "filter('mine')", N_("Mine"), show=False),
+        Binding("o", "filter('overdue')", N_("Overdue"), show=False),
+        Binding("u", "filter('open')", N_("Open"), show=False),
+        Binding("f,escape", "filter('all')", N_("All"), show=False),
     ]
 
     RECORDS: ClassVar[Mapping[str, Action]] = {

@@ -25,7 +25,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input
 
-from console.i18n import _
+from console.i18n import N_, _
 from console.incident import actions, timefmt
 from console.incident.events import CONTACT_RESULTS, Contacted, ContactResult
 from console.incident.state import IncidentState
@@ -41,11 +41,11 @@ if TYPE_CHECKING:
     from console.incident.access import Action
 
 COLUMNS = (
-    tables.Column("group", _("Group"), 6),
-    tables.Column("name", _("Name"), 14, grow=3),
-    tables.Column("function", _("Function"), 10, grow=2),
-    tables.Column("phone", _("Phone"), 16),
-    tables.Column("status", _("Status"), 15),
+    tables.Column("group", N_("Group"), 6),
+    tables.Column("name", N_("Name"), 14, grow=3),
+    tables.Column("function", N_("Function"), 10, grow=2),
+    tables.Column("phone", N_("Phone"), 16),
+    tables.Column("status", N_("Status"), 15),
 )
 
 
@@ -72,12 +72,12 @@ class ContactsTab(ConsoleTab):
     FRONT = "#contacts-table"
 
     BINDINGS = [
-        Binding("slash", "search", _("Search")),
-        Binding("c", "copy", _("Copy")),
-        Binding("r", "contact('reached')", _("Reached")),
-        Binding("n", "contact('no-answer')", _("No answer")),
-        Binding("u", "contact('unreachable')", _("Unreachable")),
-        Binding("escape", "clear_search", _("Clear search")),
+        Binding("slash", "search", N_("Search")),
+        Binding("c", "copy", N_("Copy")),
+        Binding("r", "contact('reached')", N_("Reached")),
+        Binding("n", "contact('no-answer')", N_("No answer")),
+        Binding("u", "contact('unreachable')", N_("Unreachable")),
+        Binding("escape", "clear_search", N_("Clear search")),
     ]
     RECORDS: ClassVar[Mapping[str, Action]] = {"contact": "contact"}
 

@@ -24,7 +24,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from console.i18n import _
+from console.i18n import N_, _
 from console.incident import actions, timefmt
 from console.incident.events import COMPONENT_STATUSES, ComponentStatus
 from console.incident.state import ComponentState, TicketState
@@ -43,19 +43,19 @@ if TYPE_CHECKING:
     from console.incident.access import Action
 
 COMPONENT_COLUMNS = (
-    tables.Column("status", _("State"), 6),
-    tables.Column("name", _("Component"), 12, grow=3, lead=True),
-    tables.Column("site", _("Site"), 4, whole=True),
-    tables.Column("since", _("Since"), 5, whole=True),
-    tables.Column("note", _("Note"), 4, grow=2),
+    tables.Column("status", N_("State"), 6),
+    tables.Column("name", N_("Component"), 12, grow=3, lead=True),
+    tables.Column("site", N_("Site"), 4, whole=True),
+    tables.Column("since", N_("Since"), 5, whole=True),
+    tables.Column("note", N_("Note"), 4, grow=2),
 )
 TICKET_COLUMNS = (
-    tables.Column("id", _("Ticket"), 6, whole=True),
-    tables.Column("provider", _("Provider"), 12, grow=2),
-    tables.Column("ref", _("Ref"), 8, grow=1),
-    tables.Column("opened", _("Opened"), 5, whole=True),
-    tables.Column("due", _("SLA due"), 6, whole=True),
-    tables.Column("left", _("Left"), 12),
+    tables.Column("id", N_("Ticket"), 6, whole=True),
+    tables.Column("provider", N_("Provider"), 12, grow=2),
+    tables.Column("ref", N_("Ref"), 8, grow=1),
+    tables.Column("opened", N_("Opened"), 5, whole=True),
+    tables.Column("due", N_("SLA due"), 6, whole=True),
+    tables.Column("left", N_("Left"), 12),
 )
 
 
@@ -85,11 +85,11 @@ class InfrastructureTab(ConsoleTab):
     FRONT = "#components"
 
     BINDINGS = [
-        Binding("c", "component", _("Status")),
-        Binding("t", "open_ticket", _("New ticket")),
-        Binding("x", "close_ticket", _("Close ticket")),
-        Binding("tab", "cycle(1)", _("Next table"), show=False),
-        Binding("shift+tab", "cycle(-1)", _("Previous table"), show=False),
+        Binding("c", "component", N_("Status")),
+        Binding("t", "open_ticket", N_("New ticket")),
+        Binding("x", "close_ticket", N_("Close ticket")),
+        Binding("tab", "cycle(1)", N_("Next table"), show=False),
+        Binding("shift+tab", "cycle(-1)", N_("Previous table"), show=False),
     ]
     RECORDS: ClassVar[Mapping[str, Action]] = {
         "component": "component",

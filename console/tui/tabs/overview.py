@@ -25,7 +25,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits
 
-from console.i18n import _, ngettext
+from console.i18n import N_, _, ngettext
 from console.incident import actions, timefmt
 from console.incident.state import CLOSED_TASK_STATUSES, IncidentState
 from console.incident.urgency import marked_left, urgency
@@ -62,7 +62,7 @@ class OverviewTab(ConsoleTab):
 
     FRONT = "#overview-body"
 
-    BINDINGS = [Binding("n", "note", _("Note"))]
+    BINDINGS = [Binding("n", "note", N_("Note"))]
     RECORDS: ClassVar[Mapping[str, Action]] = {"note": "note"}
 
     def compose(self) -> ComposeResult:

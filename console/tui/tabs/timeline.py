@@ -27,7 +27,7 @@ from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Label
 
-from console.i18n import _, ngettext
+from console.i18n import N_, _, ngettext
 from console.incident import actions, timefmt
 from console.incident.events import Event
 from console.incident.session import Session
@@ -60,11 +60,11 @@ class TimelineTab(ConsoleTab):
     FRONT = "#timeline-table"
 
     BINDINGS = [
-        Binding("slash", "filter", _("Filter"), key_display="/", show=False),
-        Binding("escape", "clear_filter", _("Clear filter")),
-        Binding("n", "note", _("Note")),
-        Binding("a", "assess", _("Assess")),
-        Binding("m", "meeting", _("Meeting")),
+        Binding("slash", "filter", N_("Filter"), key_display="/", show=False),
+        Binding("escape", "clear_filter", N_("Clear filter")),
+        Binding("n", "note", N_("Note")),
+        Binding("a", "assess", N_("Assess")),
+        Binding("m", "meeting", N_("Meeting")),
     ]
     RECORDS: ClassVar[Mapping[str, Action]] = {
         "note": "note",

@@ -29,6 +29,7 @@ from textual.coordinate import Coordinate
 from textual.widget import Widget
 from textual.widgets import DataTable
 
+from console.i18n import _
 from console.present.text import visible
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.line import EPOCH
@@ -219,7 +220,7 @@ class FittedTable(DataTable[Text]):
         self._widths = widths
         self.clear(columns=True)
         for spec, width in zip(self.specs, widths, strict=True):
-            self.add_column(cell_text(spec.label), width=width, key=spec.key)
+            self.add_column(cell_text(_(spec.label)), width=width, key=spec.key)
         self._refill()
         return True
 
