@@ -1,0 +1,1 @@
+"""Scripts for working on drp: not part of the package."""
