@@ -119,15 +119,31 @@ def set_language(plan_language: str | None) -> str:
 
 
 def use(language: str) -> str:
-    """Translate into `language` (one of `SUPPORTED`) from now on; return it."""
+    """Speak `language` (one of `SUPPORTED`) from now on; return the language spoken.
+
+    A language whose catalog is not installed is spoken in English, its dates
+    and numbers too: never a Dutch date in an English sentence.
+    """
     global _translation, _language
     if language not in _catalogs:
         _catalogs[language] = gettext.translation(
             DOMAIN, localedir=LOCALE_DIR, languages=[language], fallback=True
         )
-    _translation = _catalogs[language]
+    found = _catalogs[language]
+    if not isinstance(found, gettext.GNUTranslations) and language != DEFAULT:
+        return use(DEFAULT)
+    _translation = found
     _language = language
     return language
+
+
+def reload(locale_dir: Path | None = None) -> None:
+    """Read the catalogs again, from `locale_dir` if given: a test's own catalogs, say."""
+    global LOCALE_DIR
+    if locale_dir is not None:
+        LOCALE_DIR = locale_dir
+    _catalogs.clear()
+    use(_language)
 
 
 def current_language() -> str:

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from console import i18n
 from console.cli import main
 from console.clock import FixedClock
-from console.i18n import DRP_LANG, ask, set_language, use
+from console.i18n import DRP_LANG, ask, reload, set_language, use
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_PLAN = ROOT / "plan.toml"
@@ -98,6 +99,35 @@ def english_unless_chosen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     ask(None)
     use("en")
+
+
+Messages = dict[str, dict[str | tuple[str, str], str | tuple[str, ...]]]
+
+
+@pytest.fixture
+def catalogs(tmp_path: Path) -> Iterator[Callable[[Messages], None]]:
+    """Compile small catalogs of our own, {language: {msgid: msgstr}}, and speak from them.
+
+    For the tests of the machinery (the choice of a catalog, dates and numbers
+    in the language of the text) that must not wait for drp's own catalogs.
+    """
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    def compile_(messages: Messages) -> None:
+        for language, translated in messages.items():
+            catalog = Catalog(locale=language, domain="drp")
+            for msgid, msgstr in translated.items():
+                catalog.add(msgid, msgstr)
+            folder = tmp_path / "locale" / language / "LC_MESSAGES"
+            folder.mkdir(parents=True, exist_ok=True)
+            with (folder / "drp.mo").open("wb") as mo:
+                write_mo(mo, catalog)
+        reload(tmp_path / "locale")
+
+    shipped = i18n.LOCALE_DIR
+    yield compile_
+    reload(shipped)
 
 
 @pytest.fixture

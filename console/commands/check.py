@@ -30,6 +30,7 @@ from console.commands.common import (
 )
 from console.errors import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK
 from console.i18n import _, ngettext, set_language
+from console.incident.numbers import number
 from console.plan.errors import PlanError
 from console.plan.loader import read_plan
 from console.plan.model import Plan
@@ -158,7 +159,9 @@ def _score(readiness: Readiness) -> str:
         "Readiness {score}%: {filled} of {fields} field filled.",
         "Readiness {score}%: {filled} of {fields} fields filled.",
         readiness.fields,
-    ).format(score=readiness.score, filled=readiness.filled, fields=readiness.fields)
+    ).format(
+        score=readiness.score, filled=number(readiness.filled), fields=number(readiness.fields)
+    )
 
 
 def _invalid_json(path: str, error: PlanError) -> dict[str, Any]:

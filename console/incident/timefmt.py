@@ -1,27 +1,50 @@
 """Times and durations for people: always in the plan's time zone, to the minute.
 
 Stored instants are UTC; people read local time, so a deadline across a
-daylight-saving change reads right. There is one way to write a day, `day()`:
-the weekday and the month as words ("Wed 2 Dec"), never month-first numbers
-that a Belgian reads the wrong way round. `moment()` is a time in a table or a
-list: the hour alone today, else the day and the hour, and the year too when it
-is another year. `when()` is the full timestamp with the year and the zone
-abbreviation (CET or CEST). The names of the days and months are translated
-strings, not `strftime`'s `%a`/`%b`, which follow the C locale of the machine.
-JSON keeps ISO 8601 (`iso()`); where a person types a time they type
-"YYYY-MM-DD HH:MM", and those fields show the time that way.
+daylight-saving change reads right. Days and times are written as each
+language writes them, from CLDR through Babel, for the locale of the
+language (`console.i18n.LOCALES`: nl_BE, fr_BE, en_GB), never month-first
+numbers that a Belgian reads the wrong way round nor `strftime`'s names,
+which follow the machine's C locale:
+
+- `day()`: the one way to write a day in a table or a list, the weekday and
+  the month abbreviated ("Wed 2 Dec", "wo 2 dec", "mer. 2 déc."; with the
+  year, "Wed, 2 Dec 2026");
+- `moment()`: a time in a table or a list, the hour alone today, else the
+  day and the hour, and the year too when it is another year;
+- `when()`: the full timestamp, in words, with the year and the zone
+  abbreviation (CET or CEST): "maandag 30 maart 2026 om 11:30 CEST",
+  "lundi 30 mars 2026 à 11:30 CEST", "Monday, 30 March 2026 at 11:30 CEST".
+
+The hour is "HH:mm" in all three locales (a test holds CLDR to it), so it is
+written without Babel. Babel writes each day once per catalog and the result
+is kept: a timeline of thousands of events falls on a few days. Babel is
+loaded only when the first day is written, not before the console's first
+frame, whose clocks are durations.
+
+Durations (`span`, `left`) are exact to the minute, never Babel's rounded
+`format_timedelta`; their "d" is the catalog's ("j" in French). JSON keeps
+ISO 8601 (`iso()`); where a person types a time they type "YYYY-MM-DD
+HH:MM", and those fields show the time that way.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from console.i18n import _, catalog
+from console.i18n import _, catalog, current_locale
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 DASH = "—"
 """What is shown for no time."""
+
+TIME = "%H:%M"
+"""The hour as nl_BE, fr_BE and en_GB write it (CLDR's short time, "HH:mm")."""
 
 
 def local(instant: datetime, zone: ZoneInfo) -> datetime:
@@ -29,66 +52,74 @@ def local(instant: datetime, zone: ZoneInfo) -> datetime:
     return instant.astimezone(zone)
 
 
-def _weekdays() -> tuple[str, ...]:
-    # Called when a day is written, not at import: the language is chosen after.
-    return (
-        # Translators: weekday abbreviations, Monday first, as in "Wed 2 Dec 11:45"
-        # (Dutch "ma di wo do vr za zo", French "lun. mar. mer. jeu. ven. sam. dim.").
-        _("Mon"),
-        _("Tue"),
-        _("Wed"),
-        _("Thu"),
-        _("Fri"),
-        _("Sat"),
-        _("Sun"),
-    )
+@lru_cache(maxsize=8)
+def _locale(name: str) -> Locale:
+    from babel import Locale
 
-
-def _months() -> tuple[str, ...]:
-    return (
-        # Translators: month abbreviations, January first, as in "Wed 2 Dec 11:45"
-        # (Dutch "jan feb mrt apr mei jun jul aug sep okt nov dec",
-        # French "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.").
-        _("Jan"),
-        _("Feb"),
-        _("Mar"),
-        _("Apr"),
-        # Translators: the month May, abbreviated like the others if your language does.
-        _("May"),
-        _("Jun"),
-        _("Jul"),
-        _("Aug"),
-        _("Sep"),
-        _("Oct"),
-        _("Nov"),
-        _("Dec"),
-    )
+    return Locale.parse(name)
 
 
 def day(value: date, *, year: bool = True) -> str:
-    """The one way a day is written: "Wed 2 Dec 2026", or "Wed 2 Dec" without the year."""
-    return _day(value, year, catalog())
+    """The one way a day is written: "Wed, 2 Dec 2026", or "Wed 2 Dec" without the year."""
+    return _day(value, year, current_locale(), catalog())
 
 
-@lru_cache(maxsize=1024)
-def _day(value: date, year: bool, _catalog: object) -> str:
-    # A timeline of thousands of events falls on a few days: each is written once
-    # per catalog (the catalog is in the key, so a change of language is seen).
-    words = {
-        "weekday": _weekdays()[value.weekday()],
-        "day": value.day,
-        "month": _months()[value.month - 1],
-        "year": value.year,
-    }
-    if year:
-        # Translators: a day with its year, "Wed 2 Dec 2026"; reorder if your language does.
-        return _("{weekday} {day} {month} {year}").format(**words)
-    # Translators: a day of this year, "Wed 2 Dec"; reorder if your language does.
-    return _("{weekday} {day} {month}").format(**words)
+@lru_cache(maxsize=4096)
+def _day(value: date, year: bool, locale: str, _catalog: object) -> str:
+    # Written once per day and catalog: the catalog is in the key, so a change of
+    # language is seen (and a catalog reloaded in a test).
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMEd" if year else "MMMEd", value, locale=_locale(locale))
+
+
+def long_day(value: date) -> str:
+    """A day in words, as a letter writes it: "maandag 30 maart 2026"."""
+    return _long_day(value, current_locale(), catalog())
+
+
+@lru_cache(maxsize=4096)
+def _long_day(value: date, locale: str, _catalog: object) -> str:
+    from babel.dates import format_date
+
+    return format_date(value, "full", locale=_locale(locale))
+
+
+@lru_cache(maxsize=8)
+def _at_time(locale: str) -> str:
+    """CLDR's "{1} 'om' {0}" (a day at a time) as a Python format: "{day} om {time}"."""
+    found = _locale(locale)
+    pattern = found.datetime_formats_relative.get("full") or found.datetime_formats["full"]
+    return _python_format(str(pattern))
+
+
+def _python_format(pattern: str) -> str:
+    """A CLDR datetime pattern of {0} and {1}, with 'quoted' words, as a Python format."""
+    out, quoted, index = [], False, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "'":
+            if pattern[index + 1 : index + 2] == "'":
+                out.append("'")
+                index += 1
+            else:
+                quoted = not quoted
+        elif not quoted and pattern.startswith("{0}", index):
+            out.append("{time}")
+            index += 2
+        elif not quoted and pattern.startswith("{1}", index):
+            out.append("{day}")
+            index += 2
+        elif char in "{}":
+            out.append(char * 2)
+        else:
+            out.append(char)
+        index += 1
+    return "".join(out)
 
 
 def moment(instant: datetime | None, zone: ZoneInfo, now: datetime) -> str:
-    """A time in a table or a list: "11:45" today, "Wed 2 Dec 11:45", "Tue 2 Dec 2025 11:45".
+    """A time in a table or a list: "11:45" today, "Wed 2 Dec 11:45", "Tue, 2 Dec 2025 11:45".
 
     "Today" is the day of `now` (the injected clock) in the plan's zone, not
     in UTC: 00:30 in Brussels is still the day before in UTC.
@@ -97,16 +128,17 @@ def moment(instant: datetime | None, zone: ZoneInfo, now: datetime) -> str:
         return DASH
     shown, today = instant.astimezone(zone), now.astimezone(zone).date()
     if shown.date() == today:
-        return f"{shown:%H:%M}"
-    return f"{day(shown.date(), year=shown.year != today.year)} {shown:%H:%M}"
+        return shown.strftime(TIME)
+    return f"{day(shown.date(), year=shown.year != today.year)} {shown.strftime(TIME)}"
 
 
 def when(instant: datetime | None, zone: ZoneInfo) -> str:
-    """A full timestamp, "Wed 2 Dec 2026 11:45 CET", or a dash for no time."""
+    """A full timestamp, "Monday, 30 March 2026 at 11:30 CEST", or a dash for no time."""
     if instant is None:
         return DASH
     shown = instant.astimezone(zone)
-    return f"{day(shown.date())} {shown:%H:%M} {shown.tzname()}"
+    words = _at_time(current_locale()).format(day=long_day(shown.date()), time=shown.strftime(TIME))
+    return f"{words} {shown.tzname()}"
 
 
 def iso(instant: datetime | None, zone: ZoneInfo) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from console.i18n import _
+from console.incident.numbers import number
 from console.plan.model import Plan
 from console.present.text import fold, visible
 
@@ -135,7 +136,7 @@ def build_entries(plan: Plan) -> list[Entry]:
             _("phone {number}").format(number=provider.phone) if provider.phone else "",
             _("helpdesk {number}").format(number=provider.helpdesk) if provider.helpdesk else "",
             provider.email,
-            _("SLA: repair within {hours:g} business hours").format(hours=sla.repair_hours)
+            _("SLA: repair within {hours} business hours").format(hours=number(sla.repair_hours))
             if sla
             else "",
             *(

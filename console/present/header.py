@@ -68,7 +68,11 @@ def clocks_line(
         line = _joined([elapsed, *clocks[:count], more], NARROW)
         if cell_len(line) <= width:
             return line
-    return clip(_joined([elapsed, *clocks[:1]], NARROW), width)
+    first = _joined([elapsed, *clocks[:1]], NARROW)
+    more = _("+{count}").format(count=len(clocks) - 1)
+    if len(clocks) > 1 and cell_len(first) + 1 + cell_len(more) <= width:
+        return f"{first} {more}"  # no room for a separator: still counted
+    return clip(first, width)
 
 
 def _deadline(deadline: tuple[str, str] | None, room: int | None) -> str:

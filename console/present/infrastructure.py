@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from rich.text import Text
 
 from console.i18n import _
+from console.incident.numbers import number
 from console.plan.fields import WEEKDAYS
 from console.plan.model import Plan
 from console.present.text import visible
@@ -146,7 +147,7 @@ def _ict(plan: Plan) -> list[str]:
                 f"{w.id} {w.name} {where(w.site)}",
                 names.get(w.provider, w.provider),
                 w.subscription,
-                _("{down:g}/{up:g} Mbps").format(down=w.down_mbps, up=w.up_mbps)
+                _("{down}/{up} Mbps").format(down=number(w.down_mbps), up=number(w.up_mbps))
                 if w.down_mbps and w.up_mbps
                 else _("speed unknown"),
                 _("{count} public IPs").format(count=w.assigned_ips) if w.assigned_ips else "",
@@ -190,7 +191,7 @@ def _slas(plan: Plan) -> list[str]:
         lines.append(
             _join(
                 f"{names.get(sla.provider, sla.provider)}: {sla.service}",
-                _("repair within {hours:g} business hours").format(hours=sla.repair_hours),
+                _("repair within {hours} business hours").format(hours=number(sla.repair_hours)),
                 hours,
                 _("Belgian holidays do not count") if sla.holidays == "BE" else "",
                 _("helpdesk {number}").format(number=sla.helpdesk) if sla.helpdesk else "",

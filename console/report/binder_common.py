@@ -16,6 +16,7 @@ from functools import cached_property
 
 from console.i18n import _
 from console.incident import timefmt
+from console.incident.numbers import number
 from console.plan.model import Plan
 from console.plan.people import Person
 from console.plan.scenarios import Task
@@ -41,8 +42,8 @@ def dash(value: object) -> str:
 
 
 def hours_text(hours: float) -> str:
-    """A number of hours without a needless ".0": 72.0 -> "72", 1.5 -> "1.5"."""
-    return f"{hours:g}"
+    """Hours without a needless ".0", as the language writes them: 72.0 is "72", 1.5 "1,5"."""
+    return number(hours)
 
 
 def due_text(hours: float | None) -> str:

@@ -11,10 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from console.i18n import _
+from console.incident.numbers import number
 from console.plan.ict import Backup, Component, Ict
 from console.plan.model import Plan
 from console.report.binder_common import DASH, Names, dash, joined, yes_no
 from console.report.document import Block, KeyValues, Paragraph, Section, Table
+
+
+def _speeds(down: float | None, up: float | None) -> str:
+    """A WAN line's speeds down and up, "100 / 20", a dash for what the plan leaves out."""
+    return f"{number(down) if down else DASH} / {number(up) if up else DASH}"
 
 
 def _count(value: int) -> str:
@@ -98,10 +104,7 @@ def _network(ict: Ict, names: Names) -> Section:
             w.name,
             names.provider_name(w.provider),
             dash(w.subscription),
-            "{} / {}".format(
-                f"{w.down_mbps:g}" if w.down_mbps else DASH,
-                f"{w.up_mbps:g}" if w.up_mbps else DASH,
-            ),
+            _speeds(w.down_mbps, w.up_mbps),
             _count(w.assigned_ips),
             names.site_name(w.site),
         )

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from console.i18n import _
+from console.incident.numbers import number
 from console.setup.findings import Finding, error, ok, warning
 
 MOUNTINFO = Path("/proc/self/mountinfo")
@@ -190,14 +191,13 @@ def filesystem_findings(state: Path, mounts: list[Mount] | None) -> list[Finding
 
 
 def size_text(size: int) -> str:
-    """A number of bytes for people: "3.2 MB", "57 MB", "12.4 GB"."""
+    """A number of bytes for people: "3.2 MB", "57 MB", "12.4 GB" ("12,4 GB" in Dutch)."""
     for unit, factor in (("TB", 10**12), ("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
         if size >= factor:
             value = size / factor
-            if value < 100 and value != int(value):
-                return f"{value:.1f} {unit}"
-            return f"{value:.0f} {unit}"
-    return f"{size} B"
+            decimals = 1 if value < 100 and value != int(value) else 0
+            return f"{number(value, decimals)} {unit}"
+    return f"{number(size)} B"
 
 
 def space_finding(state: Path, free: int, free_files: int | None) -> Finding:

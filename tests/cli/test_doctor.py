@@ -619,10 +619,14 @@ def test_the_machines_time_zone_is_said_and_changes_nothing(plan: Path, state: P
 @pytest.mark.parametrize(
     ("now", "level", "words"),
     [
-        ("1999-01-01", "warning", "the clock says Fri 1 Jan 1999 00:00 CET, before this version"),
+        (
+            "1999-01-01",
+            "warning",
+            "the clock says Friday, 1 January 1999 at 00:00 CET, before this version",
+        ),
         ("2026-05-01", "warning", "before the plan's last revision (2026-10-20)"),
         ("2040-01-01", "warning", "more than 10 years after the plan's last revision"),
-        ("2026-12-01T10:00", "ok", "the clock says Tue 1 Dec 2026 10:00 CET"),
+        ("2026-12-01T10:00", "ok", "the clock says Tuesday, 1 December 2026 at 10:00 CET"),
     ],
 )
 def test_the_clock(plan: Path, state: Path, now: str, level: str, words: str) -> None:

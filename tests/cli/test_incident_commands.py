@@ -265,7 +265,7 @@ def test_status_text_reads_without_colour(run: Run) -> None:
     result = run("status", "--now", "2026-03-28T15:30")
     assert result.status == 0
     assert "T+3:30" in result.out
-    assert "Tue 31 Mar 2026 13:00 CEST" in result.out
+    assert "Tuesday, 31 March 2026 at 13:00 CEST" in result.out
     rows = {line.split()[1]: line for line in result.out.splitlines() if line.startswith("  [")}
     # the checkbox says the status; the time left says "!" under two hours, "LATE" past due
     assert rows["gather"].startswith("  [·] gather") and rows["gather"].endswith("LATE 0:30")
@@ -315,7 +315,9 @@ def test_a_closed_incident_named_explicitly_takes_no_more_events(run: Run) -> No
     for action in (("close",), ("note", "nog iets")):
         result = run(*action, "--incident", incident)
         assert result.status == 2
-        assert f"incident {incident} was closed at Sat 28 Mar 2026 13:00 CET" in result.err
+        assert (
+            f"incident {incident} was closed at Saturday, 28 March 2026 at 13:00 CET" in result.err
+        )
 
 
 def test_an_argument_that_is_not_utf8_gets_a_clear_message(tmp_path: Path) -> None:

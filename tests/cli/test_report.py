@@ -150,7 +150,7 @@ def test_the_board_report_holds_conditions_actions_and_needs(busy_state: Path, r
     positions = [out.index(f" {heading}\n") for heading in order]
     assert positions == sorted(positions)
     assert "wan1 WAN aansluiting" in out and "INC-4471" in out
-    assert "| main | running | Fri 27 Mar 2026 22:00 CET |" in out
+    assert "| main | running | Friday, 27 March 2026 at 22:00 CET |" in out
     assert "Sofie De Wilde: no answer" in out
     assert "Decision open: the recovery phase has not started." in out
     assert "`[#...................]` Time to the target: 4:00 used of 3d 00:00" in out
@@ -246,7 +246,7 @@ def test_the_after_action_report_says_what_was_met_and_missed(tmp_path: Path, ru
     [restore] = data["restores"]
     assert restore["data_lost_seconds"] == 12 * 3600  # point 22:00 the evening before
     out = run("report", "--kind", "after-action").out
-    assert "Target Tue 31 Mar 2026 11:00 CEST: met." in out
+    assert "Target Tuesday, 31 March 2026 at 11:00 CEST: met." in out
     assert "missed by 0:15" in out
 
 

@@ -257,13 +257,13 @@ def test_status_text_shows_every_long_id_in_full(cyber: Incident) -> None:
     assert "CPAS de Florval" in out
     assert "Attaque informatique (rançongiciel)" in out
     assert whole("cyber", out)
-    assert "Sun 29 Mar 2026 13:00 CEST" in out  # the 24 h target
+    assert "Sunday, 29 March 2026 at 13:00 CEST" in out  # the 24 h target
     ids = [*STEPS, *CYBER_TASKS, cyber.ticket, "mosanet-fibre", COMPONENT]
     assert [i for i in ids if not whole(i, out)] == []
     assert cut_ids(ids, out) == []
     [ticket_line] = [line for line in out.splitlines() if cyber.ticket in line]
     assert whole("mosanet-fibre", ticket_line)
-    assert "Sun 29 Mar 2026 12:10 CEST" in ticket_line  # the SLA's due time
+    assert "Sunday, 29 March 2026 at 12:10 CEST" in ticket_line  # the SLA's due time
     assert "Notification de la violation" in out  # the GDPR deadline, by its French name
 
 

@@ -98,8 +98,8 @@ def test_every_action_refuses_a_time_before_the_declaration(declared: Run) -> No
         ("close",),
     ):
         line = refused(declared(*action, "--at", "2026-03-28T23:00"))
-        assert "Sat 28 Mar 2026 23:00 CET is before incident" in line, action
-        assert "was declared, at Sun 29 Mar 2026 01:00 CET" in line, action
+        assert "Saturday, 28 March 2026 at 23:00 CET is before incident" in line, action
+        assert "was declared, at Sunday, 29 March 2026 at 01:00 CET" in line, action
 
 
 def test_a_time_in_the_declarations_own_minute_counts_from_the_declaration(

@@ -276,7 +276,8 @@ def test_revisions_says_when_the_review_is_overdue(shipped_copy: Path) -> None:
     due = shift_months(last, plan.review.months)
     late = shift_months(due, 1)
     result = drp("revisions", "--plan", str(shipped_copy), "--now", late.isoformat())
-    assert result.out.splitlines()[-1] == (
+    last_paragraph = " ".join(result.out.rsplit("\n\n", 1)[-1].split())  # wrapped at 80
+    assert last_paragraph.endswith(
         f"Last approved {timefmt.day(last)}; overdue since {timefmt.day(due)}: review the plan."
     )
     data = json.loads(

@@ -53,7 +53,7 @@ async def test_the_plan_in_order_with_its_groups(console: Build) -> None:
             "8:00 left",
         ]
         assert line(app, "detail").startswith("evaluation: Evaluatie van de rampsituatie\n")
-        assert "due Sat 28 Mar 2026 18:00 CET · 4:00 left" in line(app, "detail")
+        assert "due Saturday, 28 March 2026 at 18:00 CET · 4:00 left" in line(app, "detail")
 
 
 async def test_before_the_decision_a_hint(console: Build) -> None:

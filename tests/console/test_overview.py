@@ -104,7 +104,7 @@ async def test_before_the_decision_the_nearest_target(console: Build) -> None:
         assert digits(app).value == "44:00"
         assert line(app, "target").startswith("No scenario decided; nearest target B:")
         # 48 real hours across the change to summer time
-        assert line(app, "left") == "due Mon 30 Mar 2026 11:00 CEST · 1d 20:00 left"
+        assert line(app, "left") == "due Monday, 30 March 2026 at 11:00 CEST · 1d 20:00 left"
         # reported: done by the declaration; gather: past due; the meeting: due now
         assert line(app, "steps") == (
             "Step plan 1/5 done: gather LATE  meeting !  evaluation ·  decision ·"
@@ -121,7 +121,7 @@ async def test_busy_incident(console: Build) -> None:
         assert line(app, "target") == (
             "Target of scenario A: Voortzetting van diensten in de uitwijklocatie"
         )
-        assert line(app, "left") == "due Tue 31 Mar 2026 11:00 CEST · 2d 20:00 left"
+        assert line(app, "left") == "due Tuesday, 31 March 2026 at 11:00 CEST · 2d 20:00 left"
         assert line(app, "staff") == "Crisis staff reached: 1/9, no answer: 1, unreachable: 0"
         # the meeting and the decision are done by their events, reported by the declaration
         assert line(app, "steps") == ("Step plan 4/5 done: evaluation ·")
@@ -136,7 +136,8 @@ async def test_busy_incident(console: Build) -> None:
         events = line(app, "events").splitlines()
         assert events == [
             f"13:30 {LOGIN}  note: Persbericht verstuurd",
-            f"13:00 {LOGIN}  restore: main running, restore point Fri 27 Mar 2026 22:00 CET",
+            f"13:00 {LOGIN}  restore: main running, "
+            "restore point Friday, 27 March 2026 at 22:00 CET",
             f"12:16 {LOGIN}  assigned: a-tech-suppliers to Tom Maes",
             f"12:15 {LOGIN}  task: a-tech-suppliers doing",
             f"12:00 {LOGIN}  decision: scenario A: uitwijk naar de bibliotheek",
@@ -167,7 +168,7 @@ async def test_late_and_soon_read_without_colour(console: Build, clock: FixedClo
     async with app.run_test(size=SIZE):
         assert digits(app).value == "-1:10"
         assert digits(app).has_class("late")
-        assert line(app, "left") == "due Tue 31 Mar 2026 11:00 CEST · LATE 1:10"
+        assert line(app, "left") == "due Tuesday, 31 March 2026 at 11:00 CEST · LATE 1:10"
 
 
 async def test_after_midnight_the_latest_events_carry_their_day(

@@ -126,11 +126,13 @@ async def test_the_highlighted_event_in_full(console: Build) -> None:
         await show_timeline(pilot)
         full = line(app, "full")
         assert full.startswith(
-            "Sat 28 Mar 2026 13:30 CET · coordinator-test on console-test · note:"
+            "Saturday, 28 March 2026 at 13:30 CET · coordinator-test on console-test · note:"
         )
-        assert "recorded later, at Sat 28 Mar 2026 14:00 CET" in full
+        assert "recorded later, at Saturday, 28 March 2026 at 14:00 CET" in full
         await pilot.press("down")
-        assert "restore: main running, restore point Fri 27 Mar 2026 22:00 CET" in line(app, "full")
+        assert "restore: main running, restore point Friday, 27 March 2026 at 22:00 CET" in line(
+            app, "full"
+        )
 
 
 async def test_note_now_is_not_backdated(console: Build, state_dir: Path) -> None:

@@ -113,8 +113,8 @@ def test_before_the_declaration_is_refused(english: None) -> None:
     with pytest.raises(TimeError) as caught:
         not_before_declaration(utc(2026, 3, 28, 8, 59), declared, "20260328-AB12", BRUSSELS)
     assert caught.value.message.startswith(
-        "Sat 28 Mar 2026 09:59 CET is before incident 20260328-AB12 was declared, "
-        "at Sat 28 Mar 2026 10:00 CET"
+        "Saturday, 28 March 2026 at 09:59 CET is before incident 20260328-AB12 was declared, "
+        "at Saturday, 28 March 2026 at 10:00 CET"
     )
 
 

@@ -226,7 +226,7 @@ OTHER_CASES = [
         "2026-06-10T00:00:00+02:00",
         id="ends-at-midnight",
     ),
-    # Round the clock, 24 h over the spring jump: Sun 29 Mar 2026 has 23 real hours
+    # Round the clock, 24 h over the spring jump: Sun, 29 Mar 2026 has 23 real hours
     # (00:00 CET to 24:00 CEST), so 1 h is left for Monday: Mon 01:00 CEST.
     pytest.param(
         make_sla({"sun": ALL_DAY, "mon": ALL_DAY}, repair_hours=24),
@@ -234,7 +234,7 @@ OTHER_CASES = [
         "2026-03-30T01:00:00+02:00",
         id="all-day-spring-jump",
     ),
-    # Round the clock, 24 h over the autumn change: Sun 25 Oct 2026 has 25 real hours,
+    # Round the clock, 24 h over the autumn change: Sun, 25 Oct 2026 has 25 real hours,
     # so 24 h from 00:00 CEST end the same day at 23:00 CET.
     pytest.param(
         make_sla({"sun": ALL_DAY, "mon": ALL_DAY}, repair_hours=24),

@@ -161,7 +161,13 @@ def test_the_first_page_holds_the_key_figures_and_every_section(day: Day) -> Non
     doc = build_status_report(plan, state, EVENING)
     first = pages_text(render_pdf(doc))[0]
     [late] = [t for t in state.open_tickets() if t.provider == "wan"]
-    for figure in (state.id, "Tue 31 Mar 2026 11:00 CEST", "2d 14:00 left", "LATE 4:15", late.id):
+    for figure in (
+        state.id,
+        "Tuesday, 31 March 2026 at 11:00 CEST",
+        "2d 14:00 left",
+        "LATE 4:15",
+        late.id,
+    ):
         assert figure in first
     assert "wan1 WAN aansluiting" in first
     assert MARKING in first

@@ -12,8 +12,8 @@ feeds.
 
 from __future__ import annotations
 
-import gettext
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 
 from console import i18n
 from console.incident.state import after
-from console.incident.timefmt import day, iso, left, local, moment, span, when
+from console.incident.timefmt import day, iso, left, local, long_day, moment, span, when
+from tests.conftest import Messages
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -113,21 +114,33 @@ def test_left_across_dst_with_both_instants_in_the_plan_zone() -> None:
 @pytest.mark.parametrize(
     ("instant", "shown"),
     [
-        pytest.param("2026-03-28T14:00+00:00", "Sat 28 Mar 2026 15:00 CET", id="winter"),
+        pytest.param("2026-03-28T14:00+00:00", "Saturday, 28 March 2026 at 15:00 CET", id="winter"),
         pytest.param(
-            "2026-03-29T00:59+00:00", "Sun 29 Mar 2026 01:59 CET", id="before-spring-jump"
+            "2026-03-29T00:59+00:00", "Sunday, 29 March 2026 at 01:59 CET", id="before-spring-jump"
         ),
         pytest.param(
-            "2026-03-29T01:00+00:00", "Sun 29 Mar 2026 03:00 CEST", id="after-spring-jump"
+            "2026-03-29T01:00+00:00", "Sunday, 29 March 2026 at 03:00 CEST", id="after-spring-jump"
         ),
-        pytest.param("2026-03-31T11:00+00:00", "Tue 31 Mar 2026 13:00 CEST", id="summer"),
-        pytest.param("2026-10-25T00:30+00:00", "Sun 25 Oct 2026 02:30 CEST", id="first-0230"),
-        pytest.param("2026-10-25T01:30+00:00", "Sun 25 Oct 2026 02:30 CET", id="second-0230"),
-        pytest.param("2026-10-26T10:00+00:00", "Mon 26 Oct 2026 11:00 CET", id="back-to-winter"),
-        pytest.param("2026-06-10T14:00+02:00", "Wed 10 Jun 2026 14:00 CEST", id="already-local"),
-        pytest.param("2026-06-10T14:00:59+02:00", "Wed 10 Jun 2026 14:00 CEST", id="to-the-minute"),
+        pytest.param("2026-03-31T11:00+00:00", "Tuesday, 31 March 2026 at 13:00 CEST", id="summer"),
+        pytest.param(
+            "2026-10-25T00:30+00:00", "Sunday, 25 October 2026 at 02:30 CEST", id="first-0230"
+        ),
+        pytest.param(
+            "2026-10-25T01:30+00:00", "Sunday, 25 October 2026 at 02:30 CET", id="second-0230"
+        ),
+        pytest.param(
+            "2026-10-26T10:00+00:00", "Monday, 26 October 2026 at 11:00 CET", id="back-to-winter"
+        ),
+        pytest.param(
+            "2026-06-10T14:00+02:00", "Wednesday, 10 June 2026 at 14:00 CEST", id="already-local"
+        ),
+        pytest.param(
+            "2026-06-10T14:00:59+02:00", "Wednesday, 10 June 2026 at 14:00 CEST", id="to-the-minute"
+        ),
         # 23:30 UTC on the 9th is already the 10th in Brussels.
-        pytest.param("2026-06-09T23:30+00:00", "Wed 10 Jun 2026 01:30 CEST", id="local-day"),
+        pytest.param(
+            "2026-06-09T23:30+00:00", "Wednesday, 10 June 2026 at 01:30 CEST", id="local-day"
+        ),
     ],
 )
 def test_when(instant: str, shown: str) -> None:
@@ -207,7 +220,7 @@ def test_after_compares_correctly_with_zoned_datetimes() -> None:
     assert just_after > target
     assert left(target, just_before) == "0:01 left"
     assert left(target, just_after) == "LATE 0:01"
-    assert when(target, BRUSSELS) == "Tue 31 Mar 2026 13:00 CEST"
+    assert when(target, BRUSSELS) == "Tuesday, 31 March 2026 at 13:00 CEST"
     assert iso(target, BRUSSELS) == "2026-03-31T13:00:00+02:00"
 
 
@@ -233,13 +246,13 @@ def test_after_compares_correctly_with_zoned_datetimes() -> None:
         pytest.param(
             "2025-12-31T23:30+01:00",
             "2026-01-01T10:00+01:00",
-            "Wed 31 Dec 2025 23:30",
+            "Wed, 31 Dec 2025 23:30",
             id="last-year",
         ),
         pytest.param(
             "2027-01-02T09:00+01:00",
             "2026-12-31T10:00+01:00",
-            "Sat 2 Jan 2027 09:00",
+            "Sat, 2 Jan 2027 09:00",
             id="next-year",
         ),
         # Just after midnight in Brussels, still the day before in UTC: today all the same.
@@ -338,10 +351,10 @@ def test_the_same_instant_reads_by_the_plans_zone() -> None:
 @pytest.mark.parametrize(
     ("value", "year", "shown"),
     [
-        pytest.param(date(2026, 12, 3), True, "Thu 3 Dec 2026", id="with-year"),
+        pytest.param(date(2026, 12, 3), True, "Thu, 3 Dec 2026", id="with-year"),
         pytest.param(date(2026, 12, 3), False, "Thu 3 Dec", id="without-year"),
-        pytest.param(date(2027, 1, 1), True, "Fri 1 Jan 2027", id="one-digit-day"),
-        pytest.param(date(2028, 2, 29), True, "Tue 29 Feb 2028", id="leap-day"),
+        pytest.param(date(2027, 1, 1), True, "Fri, 1 Jan 2027", id="one-digit-day"),
+        pytest.param(date(2028, 2, 29), True, "Tue, 29 Feb 2028", id="leap-day"),
     ],
 )
 def test_day(value: date, year: bool, shown: str) -> None:
@@ -353,63 +366,103 @@ def test_day_names_every_weekday_and_month() -> None:
     assert week == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     months = [day(date(2026, month, 1)).split()[2] for month in range(1, 13)]
     assert months == [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-    ]  # fmt: skip
-
-
-class _Catalog(gettext.NullTranslations):
-    """A catalog of a few messages, as the language issue will ship them."""
-
-    def __init__(self, messages: dict[str, str]) -> None:
-        super().__init__()
-        self.messages = messages
-
-    def gettext(self, message: str) -> str:
-        return self.messages.get(message, message)
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ]  # fmt: skip  (en_GB writes "Sept")
 
 
 @pytest.mark.parametrize(
-    ("messages", "today", "other", "full"),
+    ("language", "today", "other", "last_year", "full"),
     [
         pytest.param(
-            {"Thu": "do", "Dec": "dec"},
-            "11:45",
-            "do 3 dec 11:45",
-            "do 3 dec 2026 11:45 CET",
+            "nl",
+            "11:30",
+            "ma 30 mrt 11:30",
+            "ma 30 mrt 2026 11:30",
+            "maandag 30 maart 2026 om 11:30 CEST",
             id="dutch",
         ),
         pytest.param(
-            {"Thu": "jeu.", "Dec": "déc."},
-            "11:45",
-            "jeu. 3 déc. 11:45",
-            "jeu. 3 déc. 2026 11:45 CET",
+            "fr",
+            "11:30",
+            "lun. 30 mars 11:30",
+            "lun. 30 mars 2026 11:30",
+            "lundi 30 mars 2026 à 11:30 CEST",
             id="french",
         ),
         pytest.param(
-            {"{weekday} {day} {month}": "{day} {month}, {weekday}"},
-            "11:45",
-            "3 Dec, Thu 11:45",
-            "Thu 3 Dec 2026 11:45 CET",
-            id="another-order",
+            "en",
+            "11:30",
+            "Mon 30 Mar 11:30",
+            "Mon, 30 Mar 2026 11:30",
+            "Monday, 30 March 2026 at 11:30 CEST",
+            id="english",
         ),
     ],
 )
-def test_the_names_and_their_order_are_translated(
-    monkeypatch: pytest.MonkeyPatch, messages: dict[str, str], today: str, other: str, full: str
+def test_each_language_writes_its_days_as_babel_does(
+    catalogs: Callable[[Messages], None],
+    language: str,
+    today: str,
+    other: str,
+    last_year: str,
+    full: str,
 ) -> None:
-    # Through _(), never strftime's %a and %b, which follow the machine's C locale.
-    monkeypatch.setattr(i18n, "_translation", _Catalog(messages))
-    instant = at("2026-12-03T11:45+01:00")
+    # From CLDR for nl_BE, fr_BE and en_GB, never strftime's %a and %b (the machine's locale).
+    catalogs({"nl": {"{span} left": "nog {span}"}, "fr": {"{span} left": "encore {span}"}})
+    assert i18n.use(language) == language
+    instant = at("2026-03-30T11:30+02:00")
     assert moment(instant, BRUSSELS, instant + timedelta(hours=1)) == today
     assert moment(instant, BRUSSELS, instant + timedelta(days=1)) == other
+    assert moment(instant, BRUSSELS, instant + timedelta(days=366)) == last_year
     assert when(instant, BRUSSELS) == full
 
 
+def test_a_language_without_its_catalog_writes_its_days_in_english_too(
+    catalogs: Callable[[Messages], None],
+) -> None:
+    catalogs({"fr": {"{span} left": "encore {span}"}})  # and none for Dutch
+    assert i18n.use("nl") == "en"
+    assert when(at("2026-03-30T11:30+02:00"), BRUSSELS) == "Monday, 30 March 2026 at 11:30 CEST"
+
+
+@pytest.mark.parametrize("locale", sorted(i18n.LOCALES.values()))
+def test_the_hour_is_written_as_cldr_writes_it(locale: str) -> None:
+    # timefmt writes the hour with strftime's %H:%M, for speed: CLDR must agree.
+    from babel import Locale
+
+    assert str(Locale.parse(locale).time_formats["short"].pattern) == "HH:mm"
+
+
+def test_a_day_is_written_once_per_catalog(catalogs: Callable[[Messages], None]) -> None:
+    from console.incident.timefmt import _day
+
+    catalogs({"fr": {"{span} left": "encore {span}"}})
+    _day.cache_clear()
+    first = day(date(2026, 12, 3))
+    for _ in range(1000):
+        assert day(date(2026, 12, 3)) == first
+    assert _day.cache_info().misses == 1
+    i18n.use("fr")
+    assert day(date(2026, 12, 3)) == "jeu. 3 déc. 2026"
+    assert _day.cache_info().misses == 2
+
+
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec")
 SHAPE = re.compile(
-    r"(?:(?P<weekday>[A-Z][a-z]{2}) (?P<day>[1-9]|[12][0-9]|3[01]) (?P<month>[A-Z][a-z]{2})"
-    r"(?: (?P<year>[0-9]{4}))? )?(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})"
+    r"(?:(?P<weekday>[A-Z][a-z]{2})(?P<comma>,?) (?P<day>[1-9]|[12][0-9]|3[01]) "
+    r"(?P<month>[A-Z][a-z]{2,3})(?: (?P<year>[0-9]{4}))? )?(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})"
 )
 MONTH_FIRST = re.compile(r"[0-9]{1,2}[-/.][0-9]{1,2}")
 """Two numbers joined as in "12-03" or "03/12": which is the month is a guess."""
@@ -430,7 +483,8 @@ def test_no_time_is_written_month_first(instant: datetime, offset: int) -> None:
     assert MONTH_FIRST.search(shown) is None
     assert MONTH_FIRST.search(full) is None
     local_instant, today = instant.astimezone(BRUSSELS), now.astimezone(BRUSSELS).date()
-    assert full == f"{day(local_instant.date())} {local_instant:%H:%M} {local_instant.tzname()}"
+    written = f"{long_day(local_instant.date())} at {local_instant:%H:%M} {local_instant.tzname()}"
+    assert full == written
     # What it says is the instant in Brussels: the time always, the day when it is not today.
     match = SHAPE.fullmatch(shown)
     assert match is not None, shown
@@ -443,3 +497,4 @@ def test_no_time_is_written_month_first(instant: datetime, offset: int) -> None:
     assert match["month"] == MONTHS[local_instant.month - 1]
     year = local_instant.year if local_instant.year != today.year else None
     assert (int(match["year"]) if match["year"] else None) == year
+    assert bool(match["comma"]) == bool(year)  # en_GB: "Wed 2 Dec", "Wed, 2 Dec 2026"

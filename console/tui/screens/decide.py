@@ -43,7 +43,8 @@ class DecideDialog(ModalScreen[str | None]):
             options.append(
                 Option(
                     f"{mark} {scenario.id}  {visible(scenario.title)}\n"
-                    f"    {_('target')} {timefmt.when(due, zone)}  {marked_left(due, self.now)}",
+                    f"    {_('target')} {timefmt.moment(due, zone, self.now)}"
+                    f"  {marked_left(due, self.now)}",
                     id=scenario.id,
                 )
             )

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from console.i18n import N_, _
+from console.incident.numbers import number
 from console.plan.model import Plan
 from console.present.text import visible
 
@@ -50,7 +51,7 @@ class TicketDialog(ModalScreen[TicketRequest | None]):
         options = []
         for provider in self.plan.providers:
             sla = self.slas.get(provider.id)
-            mark = _("SLA {hours:g} h").format(hours=sla.repair_hours) if sla else ""
+            mark = _("SLA {hours} h").format(hours=number(sla.repair_hours)) if sla else ""
             line = visible(f"{mark:<8} {provider.name} · {provider.service}")
             options.append(Option(line, provider.id))
         with Vertical(classes="dialog"):
@@ -81,7 +82,9 @@ class TicketDialog(ModalScreen[TicketRequest | None]):
             _("phone {number}").format(number=provider.phone) if provider.phone else "",
         ]
         if sla is not None:
-            parts.append(_("repair within {hours:g} business hours").format(hours=sla.repair_hours))
+            parts.append(
+                _("repair within {hours} business hours").format(hours=number(sla.repair_hours))
+            )
             parts.extend(f"{key} {value}" for key, value in sla.customer_numbers.items())
         else:
             parts.append(_("no SLA: no clock"))

@@ -27,6 +27,7 @@ from textual.widgets import Digits
 
 from console.i18n import N_, _, ngettext
 from console.incident import actions, timefmt
+from console.incident.numbers import number
 from console.incident.state import CLOSED_TASK_STATUSES, IncidentState
 from console.incident.urgency import marked_left, urgency
 from console.incident.words import describe, task_mark_at, task_word
@@ -109,7 +110,7 @@ class OverviewTab(ConsoleTab):
 
     def _calm(self) -> str:
         plan = self.context.plan
-        targets = ", ".join(f"{s.id} {s.target_hours:g} h" for s in plan.scenarios)
+        targets = ", ".join(f"{s.id} {number(s.target_hours)} h" for s in plan.scenarios)
         return "\n\n".join(
             [
                 _("No active disaster. All is calm."),
