@@ -49,6 +49,7 @@ from console.i18n import N_, _
 from console.incident.ids import new_id
 from console.store.journal_text import (
     HEADER,
+    MAX_EVENT_BYTES,
     Damage,
     Found,
     ReadResult,
@@ -56,6 +57,7 @@ from console.store.journal_text import (
     check,
     parse,
 )
+from console.store.regular import NotRegular, open_regular
 
 if TYPE_CHECKING:  # the console reads the journal for its first frame, before the schema
     from console.incident.events import BaseEvent
@@ -63,6 +65,8 @@ if TYPE_CHECKING:  # the console reads the journal for its first frame, before t
 JOURNAL_FOLDER = "journal"
 FILE_MODE = 0o660
 FOLDER_MODE = 0o770
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""A journal file larger than this is reported and not read: no process writes that much."""
 PREAMBLE = b"# drp journal: one process appends here, nothing rewrites it. Do not edit.\n"
 
 
@@ -113,6 +117,8 @@ def encode_event(event: BaseEvent) -> bytes:
     """An event as a `[[events]]` table followed by its checksum line."""
     data = event.model_dump(mode="python", exclude_none=True)
     body = tomli_w.dumps({"events": [data]}).encode("utf-8")
+    if len(body) > MAX_EVENT_BYTES:
+        raise StoreError(_("the event is larger than 1 MiB; shorten its text"))
     if not body.startswith(HEADER):  # tomli_w always writes the header first
         raise StoreError(f"unexpected encoding of event {event.id}")
     return body + b'crc = "%08x"\n\n' % zlib.crc32(body)
@@ -236,6 +242,10 @@ class _FileState:
     finished: bool = False
     converted: bool = False
     """Its line ends were found converted to CRLF (reported once)."""
+    owner: int = -1
+    """The user id that owns the file: who wrote its events, as the system says."""
+    refused: bool = False
+    """Not a regular file, or too large: reported once and never read."""
 
 
 class JournalReader:
@@ -257,7 +267,7 @@ class JournalReader:
         for entry in entries:
             if entry.name.endswith(".toml"):
                 with contextlib.suppress(FileNotFoundError):
-                    stat = entry.stat()
+                    stat = entry.stat(follow_symlinks=False)
                     found.append((entry.name, stat.st_size, stat.st_mtime_ns))
         return tuple(sorted(found))
 
@@ -286,13 +296,18 @@ class JournalReader:
 
     def _read_file(self, path: Path, found: list[Found]) -> None:
         state = self._files.setdefault(path, _FileState())
+        if state.refused:
+            return
         try:
-            with path.open("rb") as handle:
+            with os.fdopen(open_regular(path), "rb") as handle:
                 stat = os.fstat(handle.fileno())
                 if (state.inode and stat.st_ino != state.inode) or stat.st_size < state.offset:
                     state = self._files[path] = _FileState()  # replaced: read it again
-                state.inode = stat.st_ino
+                state.inode, state.owner = stat.st_ino, stat.st_uid
                 if stat.st_size == state.offset or state.finished:
+                    return
+                if stat.st_size > MAX_FILE_BYTES:
+                    self._refuse(path, state, found, _("larger than 64 MiB: not read"))
                     return
                 # Ask before reading: if the writer was gone already, nothing more will
                 # come and an incomplete tail is damage; if it was alive, the tail may
@@ -300,7 +315,7 @@ class JournalReader:
                 alive = _writer_alive(handle.fileno())
                 stat = os.fstat(handle.fileno())
                 handle.seek(state.offset)
-                data = handle.read(stat.st_size - state.offset)
+                data = handle.read(min(stat.st_size, MAX_FILE_BYTES) - state.offset)
                 if b"\r\n" in data:
                     consumed, lines = self._parse_converted(path, data, state, found)
                 else:
@@ -310,16 +325,35 @@ class JournalReader:
                         Damage(
                             path,
                             state.line + lines,
-                            "incomplete event at the end of the file "
-                            "(its writer stopped in the middle of writing it)",
+                            _(
+                                "incomplete event at the end of the file "
+                                "(its writer stopped in the middle of writing it)"
+                            ),
                         )
                     )
                     consumed, lines, state.finished = len(data), data.count(b"\n"), True
                 state.offset += consumed
                 state.line += lines
+        except NotRegular as error:
+            self._refuse(path, state, found, _("{what}: not read").format(what=error.what))
         except OSError as error:
-            found.append(Damage(path, 0, f"cannot be read: {error.strerror or error}"))
+            found.append(
+                Damage(
+                    path, 0, _("cannot be read: {reason}").format(reason=error.strerror or error)
+                )
+            )
             state.finished = True
+
+    @staticmethod
+    def _refuse(path: Path, state: _FileState, found: list[Found], reason: str) -> None:
+        """Report once a file in the journal folder that is not read, and never open it again."""
+        state.refused = True
+        found.append(Damage(path, 0, reason))
+
+    def owner(self, path: Path) -> int | None:
+        """The user id that owns the journal file at `path`, as last read; None if never read."""
+        state = self._files.get(path)
+        return state.owner if state is not None and state.inode else None
 
     @staticmethod
     def _parse_converted(

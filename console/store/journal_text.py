@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from console.incident.events import Event
 
 HEADER = b"[[events]]\n"
+MAX_EVENT_BYTES = 1024 * 1024
+"""An event larger than this is reported and not decoded: drp writes none that large."""
 CRC_LINE = re.compile(rb'crc = "([0-9a-f]{8})"\n')
 
 
@@ -75,12 +77,15 @@ def parse(path: Path, data: bytes, first_line: int, found: list[Found]) -> tuple
         segment = data[position : match.start()]
         header = _last_header(segment)
         if header < 0:
-            found.append(Damage(path, line, "checksum line without an event"))
+            found.append(Damage(path, line, _("checksum line without an event")))
         else:
             if not comments_only(segment[:header]):
-                found.append(Damage(path, line, "unreadable text (a damaged event)"))
+                found.append(Damage(path, line, _("unreadable text (a damaged event)")))
             body_line = line + segment.count(b"\n", 0, header)
-            found.append(_decode(path, segment[header:], int(match.group(1), 16), body_line))
+            if len(segment) - header > MAX_EVENT_BYTES:
+                found.append(Damage(path, body_line, _("event larger than 1 MiB: not read")))
+            else:
+                found.append(_decode(path, segment[header:], int(match.group(1), 16), body_line))
         line += data.count(b"\n", position, end)
         position = end
     if comments_only(data[position:]):
@@ -101,14 +106,14 @@ def _last_header(segment: bytes) -> int:
 def _decode(path: Path, body: bytes, crc: int, line: int) -> Found:
     """The table of one event whose checksum line has been found, or why it cannot be read."""
     if zlib.crc32(body) != crc:
-        return Damage(path, line, "event damaged (checksum mismatch)")
+        return Damage(path, line, _("event damaged (checksum mismatch)"))
     try:
         text = body.decode("utf-8")
         table = fast_table(text)
         if table is None:
             table = tomllib.loads(text)["events"][0]
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, IndexError) as error:
-        return Damage(path, line, f"event unreadable: {error}")
+        return Damage(path, line, _("event unreadable: {error}").format(error=error))
     except RecursionError:  # a hand-made event nesting lists or tables hundreds deep
         return Damage(path, line, _("event unreadable: nested too deeply"))
     return Table(path, line, table)
@@ -135,7 +140,11 @@ def check(found: list[Found]) -> ReadResult:
             first = error.errors(include_url=False)[0]
             where = ".".join(str(part) for part in first["loc"])
             result.damage.append(
-                Damage(item.path, item.line, f"event invalid: {where}: {first['msg']}")
+                Damage(
+                    item.path,
+                    item.line,
+                    _("event invalid: {field}: {reason}").format(field=where, reason=first["msg"]),
+                )
             )
     return result
 
