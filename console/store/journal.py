@@ -52,6 +52,7 @@ from console.store.journal_text import (
     MAX_EVENT_BYTES,
     Damage,
     Found,
+    Origin,
     ReadResult,
     Table,
     check,
@@ -63,8 +64,11 @@ if TYPE_CHECKING:  # the console reads the journal for its first frame, before t
     from console.incident.events import BaseEvent
 
 JOURNAL_FOLDER = "journal"
-FILE_MODE = 0o660
-FOLDER_MODE = 0o770
+FILE_MODE = 0o640
+"""The owner writes, the group reads: nobody adds events to another user's file."""
+FOLDER_MODE = 0o3770
+"""Shared with the group, setgid (files take the folder's group) and sticky (nobody
+renames or deletes another user's file)."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """A journal file larger than this is reported and not read: no process writes that much."""
 PREAMBLE = b"# drp journal: one process appends here, nothing rewrites it. Do not edit.\n"
@@ -90,19 +94,20 @@ def journal_folder(state_dir: Path) -> Path:
 
 
 def ensure_state_dir(state_dir: Path) -> Path:
-    """Create the state directory and its journal folder, group-shared and never world-readable.
+    """Create the state directory and its journal folder: group-shared, setgid and sticky.
 
     Several processes may do this at the same moment: whoever creates a folder
-    sets its mode, the others find it there.
+    sets its mode, the others find it there. A folder that exists is left as
+    it is: its owner set it up (`console.incident.trust` reports one that
+    lets members tamper with each other's files).
     """
     folder = journal_folder(state_dir)
     for directory in (Path(state_dir), folder):
         try:
-            directory.mkdir(mode=FOLDER_MODE)
+            directory.mkdir(mode=0o770)
         except FileExistsError:
             continue
-        setgid = directory.stat().st_mode & 0o2000
-        os.chmod(directory, FOLDER_MODE | setgid)
+        os.chmod(directory, FOLDER_MODE)
         _sync_folder(directory.parent)
     return folder
 
@@ -244,6 +249,8 @@ class _FileState:
     """Its line ends were found converted to CRLF (reported once)."""
     owner: int = -1
     """The user id that owns the file: who wrote its events, as the system says."""
+    mode: int = 0
+    """Its permission bits, as last read."""
     refused: bool = False
     """Not a regular file, or too large: reported once and never read."""
 
@@ -275,16 +282,25 @@ class JournalReader:
         """Read what was appended to any journal file since the last poll, and check it."""
         self._read(self._unchecked)
         found, self._unchecked = self._unchecked, []
-        return check(found)
+        return check(found, {path: state.owner for path, state in self._files.items()})
 
-    def peek(self) -> list[dict[str, object]]:
+    def peek(self) -> list[tuple[dict[str, object], Origin]]:
         """The events appended since the last poll as raw tables, not checked against the schema.
 
         For a first look before the schema is loaded (it loads no pydantic); the
         next `poll` checks these same tables and returns them, with any damage.
         """
         self._read(self._unchecked)
-        return [found.data for found in self._unchecked if isinstance(found, Table)]
+        return [
+            (found.data, Origin(found.path, found.line, self._files[found.path].owner))
+            for found in self._unchecked
+            if isinstance(found, Table)
+        ]
+
+    def files(self) -> dict[Path, tuple[int, int]]:
+        """Every journal file read so far: its owner's user id and its mode."""
+        files = self._files.items()
+        return {path: (state.owner, state.mode) for path, state in files if state.inode}
 
     def _read(self, found: list[Found]) -> None:
         try:
@@ -303,7 +319,7 @@ class JournalReader:
                 stat = os.fstat(handle.fileno())
                 if (state.inode and stat.st_ino != state.inode) or stat.st_size < state.offset:
                     state = self._files[path] = _FileState()  # replaced: read it again
-                state.inode, state.owner = stat.st_ino, stat.st_uid
+                state.inode, state.owner, state.mode = stat.st_ino, stat.st_uid, stat.st_mode
                 if stat.st_size == state.offset or state.finished:
                     return
                 if stat.st_size > MAX_FILE_BYTES:
@@ -350,11 +366,6 @@ class JournalReader:
         state.refused = True
         found.append(Damage(path, 0, reason))
 
-    def owner(self, path: Path) -> int | None:
-        """The user id that owns the journal file at `path`, as last read; None if never read."""
-        state = self._files.get(path)
-        return state.owner if state is not None and state.inode else None
-
     @staticmethod
     def _parse_converted(
         path: Path, data: bytes, state: _FileState, found: list[Found]
@@ -377,7 +388,7 @@ class JournalReader:
                         "converted to Windows line ends (CR LF), by git or a file share; "
                         "read as drp wrote it, and kept as it is"
                     ),
-                    notice=True,
+                    kind="notice",
                 )
             )
         plain = data.replace(b"\r\n", b"\n")

@@ -18,7 +18,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from console.i18n import _
 
@@ -31,26 +31,51 @@ MAX_EVENT_BYTES = 1024 * 1024
 CRC_LINE = re.compile(rb'crc = "([0-9a-f]{8})"\n')
 
 
+DamageKind = Literal["damage", "notice", "ignored"]
+
+
 @dataclass(frozen=True)
 class Damage:
-    """A part of a journal file that could not be read; the file is kept as it is."""
+    """Something in a journal file a reader did not take as it is; the file is kept as it is.
+
+    `kind` says what: "damage", a part that could not be read; "notice", a
+    file read in full all the same but worth telling (converted line ends, a
+    journal folder others could tamper with); "ignored", an event read and not
+    believed (see `console.incident.trust`).
+    """
 
     path: Path
     line: int
     reason: str
-    notice: bool = False
-    """True for a file that is read in full all the same but worth telling (converted line ends)."""
+    kind: DamageKind = "damage"
+
+    @property
+    def notice(self) -> bool:
+        """True for a file read in full all the same but worth telling."""
+        return self.kind == "notice"
 
     def __str__(self) -> str:
+        if self.line <= 0:
+            return f"{self.path}: {self.reason}"
         return f"{self.path}:{self.line}: {self.reason}"
+
+
+class Origin(NamedTuple):
+    """Where a copy of an event was read: its file, its line, and the file's owner's user id."""
+
+    path: Path
+    line: int
+    owner: int
 
 
 @dataclass
 class ReadResult:
-    """What one poll found: new events, and damage not reported before."""
+    """What one poll found: new events, where each was read, and damage not reported before."""
 
     events: list[Event] = field(default_factory=list)
     damage: list[Damage] = field(default_factory=list)
+    origins: list[Origin] = field(default_factory=list)
+    """Where `events[i]` was read."""
 
 
 class Table(NamedTuple):  # a tuple: a long journal makes many
@@ -119,8 +144,11 @@ def _decode(path: Path, body: bytes, crc: int, line: int) -> Found:
     return Table(path, line, table)
 
 
-def check(found: list[Found]) -> ReadResult:
-    """Check each table against the event schema: an event, or damage where it is not one."""
+def check(found: list[Found], owners: dict[Path, int] | None = None) -> ReadResult:
+    """Check each table against the event schema: an event, or damage where it is not one.
+
+    `owners` gives the user id that owns each file (-1 where unknown).
+    """
     from pydantic import ValidationError
 
     from console.incident.events import EVENT_ADAPTER
@@ -132,6 +160,8 @@ def check(found: list[Found]) -> ReadResult:
             continue
         try:
             result.events.append(EVENT_ADAPTER.validate_python(item.data))
+            owner = owners.get(item.path, -1) if owners is not None else -1
+            result.origins.append(Origin(item.path, item.line, owner))
         except RecursionError:
             result.damage.append(
                 Damage(item.path, item.line, _("event invalid: nested too deeply"))

@@ -228,6 +228,9 @@ class DrpApp(CoordinatorActions, ExportActions):
     def report_damage(self, damage: Sequence[Damage]) -> None:
         """Say where the journal is damaged; the files are kept as they are."""
         for found in damage:
+            if found.kind == "ignored":
+                self.notify(str(found), title=_("Event ignored"), severity="warning", timeout=30)
+                continue
             if found.notice:
                 self.notify(
                     str(found),

@@ -38,12 +38,20 @@ def opening_app(source: PlanSource, state_dir: Path, clock: Clock) -> DrpApp:
     The journal is read once: the first look peeks at its raw tables, and the
     session checks those same tables after the first frame.
     """
+    from console.incident.access import current_login
     from console.incident.glance import first_look
+    from console.incident.trust import trust_in_table
     from console.tui.app import DrpApp
 
     reader = JournalReader(state_dir)
+    trust = trust_in_table(source.data, current_login())
     try:
-        look = first_look(source.data, reader.peek())
+        tables = [
+            table
+            for table, origin in reader.peek()
+            if trust.refusal(str(table.get("kind")), str(table.get("actor")), origin) is None
+        ]
+        look = first_look(source.data, tables)
     except OSError:  # said properly once the console opens and reads the journal again
         reader, look = JournalReader(state_dir), None
 

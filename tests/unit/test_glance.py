@@ -94,7 +94,7 @@ def test_the_first_look_is_the_folded_state_of_the_active_incident(
     state_dir = tmp_path_factory.mktemp("state")
     write(state_dir, [real + third[:2], other + third[2:]])
     reader = JournalReader(state_dir)
-    look = first_look(RAW_PLAN, reader.peek())
+    look = first_look(RAW_PLAN, [table for table, _origin in reader.peek()])
 
     session = Session(PLAN, state_dir, FixedClock(START), login="test", reader=reader)
     session.refresh()  # checks the tables the first look peeked at
