@@ -14,7 +14,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
-from setuptools import find_packages
+from setuptools import find_packages  # type: ignore[import-untyped]
 
 from console.clock import FixedClock
 from console.commands.demo import PLAN_NAME, demo_plan_text
