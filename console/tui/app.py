@@ -36,7 +36,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Input, TabbedContent, TabPane
 
-from console.errors import DrpError
+from console.errors import EXIT_INTERRUPTED, DrpError
 from console.i18n import _
 from console.present.text import visible
 from console.tui.coordinator import CoordinatorActions
@@ -130,7 +130,7 @@ class DrpApp(CoordinatorActions, ExportActions):
         self._held: deque[events.Key] | None = deque()
         """Keys pressed while the console opens, in order; None once they act at once."""
         self.end_on_signals = False
-        """Whether SIGINT, SIGTERM and SIGHUP close the console as `q` does (`drp demo`)."""
+        """Whether SIGINT, SIGTERM, SIGHUP and Ctrl-C close the console as `q` does (`drp demo`)."""
 
     def compose(self) -> ComposeResult:
         header = IncidentHeader(self.organisation, self.clock)
@@ -326,6 +326,18 @@ class DrpApp(CoordinatorActions, ExportActions):
         """A blinking text cursor redraws twice a second over SSH: keep it still."""
         if isinstance(event.widget, Input):
             event.widget.cursor_blink = False
+
+    def action_help_quit(self) -> None:
+        """Ctrl-C: the demo ends at once; the console says how to quit, in its own words.
+
+        During a disaster Ctrl-C does not quit, so that it cannot close the
+        console by reflex; Textual's own reminder is written in markup, which
+        the console's notifications never read.
+        """
+        if self.end_on_signals:
+            self.exit(return_code=EXIT_INTERRUPTED)
+            return
+        self.notify(_("Press q to quit."), title=_("Do you want to quit?"))
 
     def action_show_tab(self, tab_id: str) -> None:
         """Switch to a tab."""

@@ -26,7 +26,7 @@ from console.tui.app import TABS, DrpApp
 from console.tui.factory import opening_app
 from console.tui.tabs.base import ConsoleTab
 from console.tui.widgets.line import Line
-from tests.console.conftest import NOW, all_tabs_mounted, settle
+from tests.console.conftest import NOW, Build, Notices, all_tabs_mounted, settle
 from tests.console.test_app import header
 
 
@@ -92,6 +92,18 @@ def test_the_demo_folder_is_removed_on_an_error(temporary: Path) -> None:
     assert list(temporary.iterdir()) == []
 
 
+async def test_ctrl_c_ends_the_demo_but_not_the_console(console: Build, notices: Notices) -> None:
+    app = console()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.is_running and notices.messages == ["Press q to quit."]
+        app.end_on_signals = True  # as `drp demo` sets it
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 130
+
+
 def demo_process(tmp_path: Path) -> tuple[Terminal, Path]:
     temporary = tmp_path / "tmp"
     temporary.mkdir()
@@ -111,6 +123,19 @@ def test_the_demo_as_a_real_process_quits_on_q_and_leaves_nothing(tmp_path: Path
         assert terminal.process.wait(timeout=20) == 0
         terminal.read(0.5)
         assert b"The demo and its folder are gone" in terminal.output
+        assert b"Traceback" not in terminal.output
+    finally:
+        terminal.close()
+    assert list(temporary.iterdir()) == []
+
+
+def test_ctrl_c_in_the_real_demo_quits_and_leaves_nothing(tmp_path: Path) -> None:
+    terminal, temporary = demo_process(tmp_path)
+    try:
+        terminal.wait_for(b"Step plan")
+        terminal.press("\x03")
+        assert terminal.process.wait(timeout=20) == 130
+        terminal.read(0.5)
         assert b"Traceback" not in terminal.output
     finally:
         terminal.close()
