@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     session = open_session(args)
     try:
         recorded = actions.start_drill(session, speed, args.scenario, args.summary)
+        shown = session.active()
     finally:
         session.close()
     for event in recorded:
@@ -79,5 +80,14 @@ def run(args: argparse.Namespace) -> int:
                 "passes in {span}."
             ).format(speed=speed, span=timefmt.span(timedelta(days=1) / speed))
         )
-    say(_("Open the console on it with `drp`; `drp close` ends it."))
+    drill = recorded[0].incident
+    if shown is not None and shown.id != drill:  # a real disaster comes first
+        say(
+            _(
+                "A real disaster is open and comes first: reach the drill with "
+                "--incident {id}; `drp close --incident {id}` ends it."
+            ).format(id=drill)
+        )
+    else:
+        say(_("Open the console on it with `drp`; `drp close` ends it."))
     return EXIT_OK

@@ -137,8 +137,13 @@ def test_a_real_incident_declared_during_a_drill_wins_every_command(run: Run, st
     assert on_drill.incident == drill and on_drill.real_at is not None
     assert on_drill.at > on_drill.real_at  # drill time runs ahead of the real time
 
+    assert run("close", "--incident", drill).status == 0
+    again = run("drill", "--speed", "12")
+    assert again.status == 0 and "A real disaster is open and comes first" in again.out
+    assert as_json(run("status", "--json"))["incident"]["id"] == real["id"]
     listing = as_json(run("incidents", "--json"))
-    assert [(i["id"], i["drill"]) for i in listing] == [(drill, True), (real["id"], False)]
+    assert [(i["id"], i["drill"]) for i in listing][:2] == [(drill, True), (real["id"], False)]
+    assert listing[2]["drill"] is True and listing[2]["closed_at"] is None
 
 
 def test_drp_close_ends_a_drill_and_its_after_action_report_is_the_exercise_report(

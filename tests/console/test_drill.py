@@ -11,10 +11,13 @@ from console.clock import FixedClock
 from console.incident import actions
 from console.incident.session import Session
 from console.incident.timefmt import span
+from console.plan.loader import load_plan
 from console.plan.model import Plan
 from console.tui.tabs.overview import OverviewTab
-from tests.console.conftest import NOW, Build, Notices, journal
+from tests.console.conftest import NOW, Build, Notices, journal, settle
 from tests.console.test_app import header
+from tests.console.test_opening import console as opening
+from tests.console.test_opening import is_open, plan_file
 
 SPEED = 60
 
@@ -95,3 +98,21 @@ async def test_a_note_on_the_drill_is_stamped_in_drill_time(
         [note] = [e for e in journal(state_dir) if e.kind == "note"]
         assert note.at == (NOW + timedelta(hours=2)).astimezone(UTC)
         assert note.real_at == (NOW + timedelta(minutes=2)).astimezone(UTC)
+
+
+async def test_the_first_frame_shows_the_drill_s_clock_before_the_plan_is_checked(
+    tmp_path: Path,
+) -> None:
+    path, state = plan_file(tmp_path), tmp_path / "state"
+    started = FixedClock(NOW - timedelta(minutes=3))  # three real minutes ago: 3 drill hours
+    session = Session(load_plan(path), state, started)
+    drill(session)
+    session.close()
+    seen_while_loading: list[tuple[str, str]] = []
+    app = opening(path, state, lambda app: seen_while_loading.append(header(app)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: is_open(app))
+        [(title, clocks)] = seen_while_loading
+        assert "DRILL x60" in title
+        assert clocks.startswith("T+3:00 ")
+        assert header(app) == (title, clocks)  # the checked state says the same
