@@ -13,7 +13,9 @@ from console.incident.session import Session
 from console.incident.timefmt import span
 from console.plan.loader import load_plan
 from console.plan.model import Plan
+from console.tui.app import DrpApp
 from console.tui.tabs.overview import OverviewTab
+from console.tui.widgets.line import Line
 from tests.console.conftest import NOW, Build, Notices, journal, settle
 from tests.console.test_app import header
 from tests.console.test_opening import console as opening
@@ -98,6 +100,15 @@ async def test_a_note_on_the_drill_is_stamped_in_drill_time(
         [note] = [e for e in journal(state_dir) if e.kind == "note"]
         assert note.at == (NOW + timedelta(hours=2)).astimezone(UTC)
         assert note.real_at == (NOW + timedelta(minutes=2)).astimezone(UTC)
+        await pilot.press("6")
+        await settle(pilot, lambda: "Persbericht" in full_line(app))
+        assert full_line(app).startswith("Sat 28 Mar 2026 16:00 CET")  # drill time
+        assert "real time Sat 28 Mar 2026 14:02 CET" in full_line(app)
+
+
+def full_line(app: DrpApp) -> str:
+    """The timeline's highlighted event in full."""
+    return app.query_one("#timeline-full", Line).text
 
 
 async def test_the_first_frame_shows_the_drill_s_clock_before_the_plan_is_checked(
