@@ -14,7 +14,7 @@ drill is counted in, and `real_at` keeps the real time beside them.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -22,7 +22,9 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SerializerFunctionWrapHandler,
     TypeAdapter,
+    model_serializer,
     model_validator,
 )
 
@@ -91,6 +93,14 @@ class Declared(BaseEvent):
         if self.speed != 1 and not self.drill:
             raise ValueError("only a drill runs on an accelerated clock (speed 1 or drill = true)")
         return self
+
+    @model_serializer(mode="wrap")
+    def _speed_only_when_faster(self, write: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """A declaration on real time is written as before there were fast drills."""
+        data: dict[str, Any] = write(self)
+        if self.speed == 1:
+            data.pop("speed", None)
+        return data
 
 
 class Contacted(BaseEvent):

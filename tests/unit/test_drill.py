@@ -28,6 +28,7 @@ from console.plan.model import Plan
 from console.report.after_action import AfterAction
 from console.report.render_text import render_text
 from console.report.status import status_data, status_text
+from console.store.journal import encode_event
 from tests.conftest import SHIPPED_PLAN
 from tests.console.conftest import SequentialIds
 
@@ -193,3 +194,21 @@ def test_a_drill_across_the_change_to_summer_time_keeps_real_hours(tmp_path: Pat
     opened = session.state(incident).tickets[0]
     assert opened.due_at == sla_due(sla, now, BRUSSELS)
     assert opened.due_at is not None and opened.due_at > now
+
+
+def test_only_an_accelerated_drill_writes_its_speed_and_real_times(tmp_path: Path) -> None:
+    """A real incident and a drill on real time are written as before there were fast drills."""
+    real = FixedClock(START)
+    session = session_on(tmp_path, real)
+    plain = actions.start_drill(session, 1)[0]
+    disaster = actions.declare(session, "total", "Brand")
+    for event in (plain, disaster, actions.note(session, "echt")):
+        text = encode_event(event).decode()
+        assert "speed" not in text and "real_at" not in text
+    actions.close(session, incident=plain.incident)
+    fast = actions.start_drill(session, 12)[0]
+    real.set(START + timedelta(minutes=1))
+    note = actions.note(session, "snel", incident=fast.incident)
+    assert "speed = 12\n" in encode_event(fast).decode()
+    assert "real_at = 2026-11-27 09:01:00+00:00\n" in encode_event(note).decode()
+    assert "at = 2026-11-27 09:12:00+00:00\n" in encode_event(note).decode()
