@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from console.clock import Clock
+from console.clock import Clock, incident_clock
 from console.i18n import _
 from console.incident.access import Role, current_login, role_of
 from console.incident.brief import Brief
@@ -210,8 +210,20 @@ class Session:
         return cached
 
     def now(self) -> datetime:
-        """The injected clock's current instant."""
+        """The injected clock's current instant: the real time."""
         return self.clock.now()
+
+    def clock_of(self, incident_id: str) -> Clock:
+        """The clock of an incident: a drill's own accelerated one, else the injected clock."""
+        brief = self.briefs.get(incident_id)
+        declared = brief.declared if brief is not None else None
+        if declared is None:
+            return self.clock
+        return incident_clock(self.clock, declared.at, declared.drill, declared.speed)
+
+    def now_of(self, incident_id: str) -> datetime:
+        """The current instant on an incident's clock (drill time on an accelerated drill)."""
+        return self.clock_of(incident_id).now()
 
     def close(self) -> None:
         """Release this session's journal file."""
