@@ -57,6 +57,7 @@ from console.store.journal_text import (
     Table,
     check,
     parse,
+    parse_converted,
 )
 from console.store.regular import NotRegular, open_regular
 
@@ -333,7 +334,8 @@ class JournalReader:
                 handle.seek(state.offset)
                 data = handle.read(min(stat.st_size, MAX_FILE_BYTES) - state.offset)
                 if b"\r\n" in data:
-                    consumed, lines = self._parse_converted(path, data, state, found)
+                    told, state.converted = state.converted, True
+                    consumed, lines = parse_converted(path, data, state.line, found, told)
                 else:
                     consumed, lines = parse(path, data, state.line, found)
                 if consumed < len(data) and not alive:
@@ -365,39 +367,6 @@ class JournalReader:
         """Report once a file in the journal folder that is not read, and never open it again."""
         state.refused = True
         found.append(Damage(path, 0, reason))
-
-    @staticmethod
-    def _parse_converted(
-        path: Path, data: bytes, state: _FileState, found: list[Found]
-    ) -> tuple[int, int]:
-        """Parse a file whose line ends were converted to CRLF as if they were not.
-
-        Git's `autocrlf` or a Windows share may convert a journal file; drp
-        itself never writes a carriage return (its strings escape it), so
-        each CR LF is a converted line end. The checksums are those of the
-        LF text, and the file is reported once, kept as it is.
-        """
-        if not state.converted:
-            state.converted = True
-            first = state.line + data.count(b"\n", 0, data.index(b"\r\n"))
-            found.append(
-                Damage(
-                    path,
-                    first,
-                    _(
-                        "converted to Windows line ends (CR LF), by git or a file share; "
-                        "read as drp wrote it, and kept as it is"
-                    ),
-                    kind="notice",
-                )
-            )
-        plain = data.replace(b"\r\n", b"\n")
-        consumed, lines = parse(path, plain, state.line, found)
-        if consumed == len(plain):
-            return len(data), lines
-        # `consumed` ends a line: the same line of `data` ends after as many line feeds.
-        rest = data.split(b"\n", lines)[-1] if lines else data
-        return len(data) - len(rest), lines
 
 
 def _writer_alive(fd: int) -> bool:

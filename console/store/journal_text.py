@@ -118,6 +118,38 @@ def parse(path: Path, data: bytes, first_line: int, found: list[Found]) -> tuple
     return position, line - first_line
 
 
+def parse_converted(
+    path: Path, data: bytes, first_line: int, found: list[Found], told: bool
+) -> tuple[int, int]:
+    """`parse` for a file whose line ends were converted to CRLF, as if they were not.
+
+    Git's `autocrlf` or a Windows share may convert a journal file; drp
+    itself never writes a carriage return (its strings escape it), so each
+    CR LF is a converted line end. The checksums are those of the LF text.
+    The file is reported once (unless `told` already), kept as it is.
+    """
+    if not told:
+        first = first_line + data.count(b"\n", 0, data.index(b"\r\n"))
+        found.append(
+            Damage(
+                path,
+                first,
+                _(
+                    "converted to Windows line ends (CR LF), by git or a file share; "
+                    "read as drp wrote it, and kept as it is"
+                ),
+                kind="notice",
+            )
+        )
+    plain = data.replace(b"\r\n", b"\n")
+    consumed, lines = parse(path, plain, first_line, found)
+    if consumed == len(plain):
+        return len(data), lines
+    # `consumed` ends a line: the same line of `data` ends after as many line feeds.
+    rest = data.split(b"\n", lines)[-1] if lines else data
+    return len(data) - len(rest), lines
+
+
 def _last_header(segment: bytes) -> int:
     """Where the last `[[events]]` header begins, or -1.
 
