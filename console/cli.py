@@ -46,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
         actions,
         binder,
         check,
+        demo,
         doctor,
+        drill,
         init,
         merge,
         report,
@@ -64,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_console_arguments(parser)
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
-    for command in (check, init, binder, revisions, actions, status, report, merge, serve, doctor):
+    commands = (check, init, binder, revisions, actions, drill, status, report, merge, serve)
+    for command in (*commands, doctor, demo):
         command.register(subparsers)
     return parser
 

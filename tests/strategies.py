@@ -62,6 +62,18 @@ FIELDS: dict[str, st.SearchStrategy[dict[str, Any]]] = {
             "summary": texts,
             "drill": st.booleans(),
         }
+    ).flatmap(
+        # a drill may run on an accelerated clock; a real incident never does
+        lambda fields: (
+            st.fixed_dictionaries(
+                {
+                    **{k: st.just(v) for k, v in fields.items()},
+                    "speed": st.sampled_from([1, 12, 60]),
+                }
+            )
+            if fields["drill"]
+            else st.just(fields)
+        )
     ),
     "contact": st.fixed_dictionaries(
         {

@@ -16,7 +16,8 @@ from pathlib import Path
 from console.commands.common import UserError, say
 from console.i18n import _
 from console.present.text import visible
-from console.store.files import NotARegularFile, TargetExists, write_private
+from console.store.files import TargetExists, write_private
+from console.store.regular import NotRegular
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,7 +45,7 @@ def deliver(content: str | bytes, output: str | None, *, force: bool) -> None:
         ) from None
     except IsADirectoryError:
         raise UserError(_("{path} is a directory").format(path=path)) from None
-    except NotARegularFile as error:
+    except NotRegular as error:
         raise UserError(
             _(
                 "{path} is {what}, not a regular file; drp writes only a new file or "

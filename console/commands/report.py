@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         summary = report_subject(session, args.incident)
         state = session.state(summary.id)
-        now = session.now()
+        now = session.now_of(summary.id)  # a drill's report is in its own time
         since = at_option(args, session, "since")
         fmt = format_for_report(args.format, args.output)
         kind: ReportKind = args.kind

@@ -28,6 +28,7 @@ from console.incident.session import Session
 from console.plan.loader import load_plan
 from console.plan.model import Plan
 from console.present.text import visible
+from console.store.journal_text import Damage
 
 
 def add_session_arguments(parser: argparse.ArgumentParser, *, action: bool) -> None:
@@ -61,12 +62,20 @@ def read_journal(plan: Plan, state: Path, clock: Clock) -> Session:
     session = Session(plan, state, clock)
     session.refresh()
     for damage in session.damage:
-        shown = visible(str(damage))  # a file name is anyone's text
-        if damage.notice:
-            warn(_("journal file {damage}").format(damage=shown))
-        else:
-            warn(_("journal damage (the file is kept as it is): {damage}").format(damage=shown))
+        warn(damage_line(damage))
     return session
+
+
+def damage_line(damage: Damage) -> str:
+    """One line on standard error for what a reader did not take as it is."""
+    shown = visible(str(damage))  # a file name and a claimed actor are anyone's text
+    match damage.kind:
+        case "notice":
+            return _("journal file {damage}").format(damage=shown)
+        case "ignored":
+            return _("journal: {damage}").format(damage=shown)
+        case _:
+            return _("journal damage (the file is kept as it is): {damage}").format(damage=shown)
 
 
 def zone(session: Session) -> ZoneInfo:

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     session = open_session(args, views=True)
     summary = session.select(args.incident) if args.incident else session.active()
     state = session.state(summary.id) if summary else None
-    now = session.now()
+    now = session.now_of(summary.id) if summary else session.now()  # a drill's own time
     if args.json:
         say(json_text(status_data(session.plan, state, now)))
     else:

@@ -40,7 +40,11 @@ Action = Literal[
 ]
 """Everything that writes to the journal, by the name the access rules use."""
 
-COORDINATOR_ACTIONS: frozenset[Action] = frozenset({"declare", "decide", "recover", "close"})
+COORDINATOR_ACTIONS: frozenset[Action] = frozenset(
+    {"declare", "decide", "recover", "close", "merge"}
+)
+"""What only a coordinator may do. Merging writes other people's events into the
+coordinator's own file, which readers trust to hold them (`console.incident.trust`)."""
 
 
 class Refused(DrpError):
@@ -119,5 +123,6 @@ ACTION_NAMES = {
     "decide": N_("decide the scenario"),
     "recover": N_("start the recovery"),
     "close": N_("close the incident"),
+    "merge": N_("merge another copy of the journal"),
 }
 """The coordinator's actions in words, for the refusal."""

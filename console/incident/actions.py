@@ -3,7 +3,9 @@
 The command line and the console are two faces of these functions. Each one
 checks the user's role, the ids it is given and the state of the incident,
 builds the event, and returns it only once it is on disk. Mistakes raise
-`ActionError` (exit 2), refusals `Refused` (exit 3).
+`ActionError` (exit 2), refusals `Refused` (exit 3). How an event is stamped
+with its incident's time (drill time on an accelerated drill) and written is
+`console.incident.recording`.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from console.clock import MAX_SPEED
 from console.i18n import _
 from console.incident import timefmt
 from console.incident.access import Action, require
@@ -34,11 +36,9 @@ from console.incident.events import (
     TicketOpened,
 )
 from console.incident.ids import short
+from console.incident.recording import FUTURE_TOLERANCE, instant, record, zone_of
 from console.incident.session import Session
-from console.incident.typed_time import check_year, not_before_declaration
 from console.incident.words import incident_word
-
-FUTURE_TOLERANCE = timedelta(minutes=1)
 
 
 def _known(kind: str, value: str, candidates: Iterable[str]) -> str:
@@ -56,46 +56,6 @@ def _known(kind: str, value: str, candidates: Iterable[str]) -> str:
     raise ActionError(_("no {kind} '{value}' in the plan").format(kind=kind, value=value))
 
 
-def _instant(session: Session, at: datetime | None) -> datetime:
-    now = session.now()
-    if at is None:
-        return now
-    try:
-        check_year(at.astimezone(_zone(session)))  # the year as the plan's people read it
-    except OverflowError:  # beyond year 9999 in the plan's zone: far out of range anyway
-        check_year(at)
-    if at - now > FUTURE_TOLERANCE:
-        raise ActionError(
-            _("{at} is in the future; record what has happened").format(
-                at=timefmt.when(at, _zone(session))
-            )
-        )
-    return at
-
-
-def _record(session: Session, incident: str, at: datetime | None, **fields: Any) -> Event:
-    when = _instant(session, at)
-    brief = session.briefs.get(incident)
-    declared = brief.declared if brief is not None else None
-    if at is not None and declared is not None:
-        when = not_before_declaration(when, declared.at, incident, _zone(session))
-    recorded = session.now()
-    event = EVENT_ADAPTER.validate_python(
-        {
-            "id": session.new_id(recorded),
-            "incident": incident,
-            "at": when,
-            "recorded_at": recorded,
-            "actor": session.login,
-            "host": session.host,
-            **fields,
-        }
-    )
-    session.writer.append(event)
-    session.remember(event)
-    return event
-
-
 @dataclass(frozen=True)
 class _Open:
     """The incident an action applies to, and what is known of it."""
@@ -111,7 +71,7 @@ def _open_state(session: Session, action: Action, incident: str | None) -> _Open
     if brief.closed_at is not None:
         raise ActionError(
             _("incident {id} was closed at {at}; its journal is kept as it is").format(
-                id=chosen, at=timefmt.when(brief.closed_at, _zone(session))
+                id=chosen, at=timefmt.when(brief.closed_at, zone_of(session))
             )
         )
     return _Open(chosen, brief)
@@ -123,34 +83,46 @@ def declare(
     summary: str = "",
     drill: bool = False,
     at: datetime | None = None,
+    speed: int = 1,
 ) -> Declared:
-    """Declare a disaster (or start a drill): the incident and its clocks begin."""
+    """Declare a disaster (or start a drill, on a clock `speed` times faster): the clocks start."""
     require(session.plan, session.login, "declare")
+    if not 1 <= speed <= MAX_SPEED:
+        raise ActionError(
+            _("a drill's clock runs 1 to {most} times as fast as real time, not {speed}").format(
+                most=MAX_SPEED, speed=speed
+            )
+        )
+    if speed != 1 and not drill:
+        raise ActionError(_("only a drill runs on an accelerated clock; a disaster is real time"))
     running = session.active(drill=drill)
     if running is not None:
         raise ActionError(
             _("a {kind} is already active: {id}, declared {at}; close it first").format(
                 kind=incident_word(drill),
                 id=running.id,
-                at=timefmt.when(running.declared_at, _zone(session)),
+                at=timefmt.when(running.declared_at, zone_of(session)),
             )
         )
-    when = _instant(session, at)
-    event_id = session.new_id(session.now())
-    local = when.astimezone(_zone(session))
+    now = session.now()
+    when = instant(session, at, now)
+    event_id = session.new_id(now)
+    local = when.astimezone(zone_of(session))
     incident = ("DRILL-" if drill else "") + f"{local:%Y%m%d}-{short(event_id)}"
+    fields: dict[str, Any] = {"kind": "declared", "extent": extent, "summary": summary}
+    if drill:
+        fields |= {"drill": True, "speed": speed}
+    if speed != 1:  # the drill's start, where its time and the real time agree
+        fields["real_at"] = when
     event = EVENT_ADAPTER.validate_python(
         {
             "id": event_id,
             "incident": incident,
             "at": when,
-            "recorded_at": session.now(),
+            "recorded_at": now,
             "actor": session.login,
             "host": session.host,
-            "kind": "declared",
-            "extent": extent,
-            "summary": summary,
-            "drill": drill,
+            **fields,
         }
     )
     session.writer.append(event)
@@ -159,8 +131,25 @@ def declare(
     return event
 
 
-def _zone(session: Session) -> ZoneInfo:
-    return ZoneInfo(session.plan.organisation.timezone)
+def start_drill(
+    session: Session,
+    speed: int = 1,
+    scenario: str | None = None,
+    summary: str = "",
+    extent: Extent = "total",
+) -> list[Event]:
+    """Start a drill on a clock `speed` times faster; with `scenario`, decide it at once.
+
+    The scenario is checked before anything is recorded, so a mistyped one
+    leaves no drill behind.
+    """
+    if scenario is not None:
+        require(session.plan, session.login, "decide")
+        _known(_("scenario"), scenario, (s.id for s in session.plan.scenarios))
+    started = declare(session, extent, summary, drill=True, speed=speed)
+    if scenario is None:
+        return [started]
+    return [started, decide(session, scenario, incident=started.incident)]
 
 
 def contact(
@@ -174,7 +163,7 @@ def contact(
     """Record an attempt to reach a person."""
     state = _open_state(session, "contact", incident)
     _known(_("person"), person, (p.id for p in session.plan.people))
-    return _record(session, state.id, at, kind="contact", person=person, result=result, note=note)
+    return record(session, state.id, at, kind="contact", person=person, result=result, note=note)
 
 
 def meeting(
@@ -182,7 +171,7 @@ def meeting(
 ) -> Event:
     """Record a meeting of the crisis staff."""
     state = _open_state(session, "meeting", incident)
-    return _record(session, state.id, at, kind="meeting", note=note)
+    return record(session, state.id, at, kind="meeting", note=note)
 
 
 def assess(
@@ -192,7 +181,7 @@ def assess(
     state = _open_state(session, "assess", incident)
     if not note.strip():
         raise ActionError(_("an assessment needs some text"))
-    return _record(session, state.id, at, kind="assessment", note=note)
+    return record(session, state.id, at, kind="assessment", note=note)
 
 
 def decide(
@@ -205,7 +194,7 @@ def decide(
     """Decide the scenario: its target, tasks and deadlines apply from now on."""
     state = _open_state(session, "decide", incident)
     _known(_("scenario"), scenario, (s.id for s in session.plan.scenarios))
-    return _record(session, state.id, at, kind="decided", scenario=scenario, note=note)
+    return record(session, state.id, at, kind="decided", scenario=scenario, note=note)
 
 
 def _task_in_play(session: Session, state: _Open, task: str) -> None:
@@ -254,7 +243,7 @@ def set_task(
     fields: dict[str, Any] = {"kind": "task", "task": task, "note": note}
     if status is not None:
         fields["status"] = status
-    return _record(session, state.id, at, **fields)
+    return record(session, state.id, at, **fields)
 
 
 def assign(
@@ -268,7 +257,7 @@ def assign(
     state = _open_state(session, "assign", incident)
     _task_in_play(session, state, task)
     _known(_("person"), person, (p.id for p in session.plan.people))
-    return _record(session, state.id, at, kind="assigned", task=task, person=person)
+    return record(session, state.id, at, kind="assigned", task=task, person=person)
 
 
 def note(
@@ -278,7 +267,7 @@ def note(
     state = _open_state(session, "note", incident)
     if not text.strip():
         raise ActionError(_("a note needs some text"))
-    return _record(session, state.id, at, kind="note", text=text)
+    return record(session, state.id, at, kind="note", text=text)
 
 
 def set_component(
@@ -292,7 +281,7 @@ def set_component(
     """Record a component's status."""
     state = _open_state(session, "component", incident)
     _known(_("component"), component, (c.id for c in session.plan.components()))
-    return _record(
+    return record(
         session, state.id, at, kind="component", component=component, status=status, note=note
     )
 
@@ -307,8 +296,8 @@ def open_ticket(
     """Open a ticket with a provider; its SLA clock starts at `at`."""
     state = _open_state(session, "ticket", incident)
     _known(_("provider"), provider, (p.id for p in session.plan.providers))
-    ticket = f"{provider}-{short(session.new_id(session.now()))}"
-    event = _record(
+    ticket = f"{provider}-{short(session.new_id(session.now_of(state.id)))}"
+    event = record(
         session, state.id, at, kind="ticket-opened", ticket=ticket, provider=provider, ref=ref
     )
     assert isinstance(event, TicketOpened)
@@ -330,7 +319,7 @@ def close_ticket(
     if not open_ids:
         raise ActionError(_("there is no open ticket"))
     _known(_("open ticket"), ticket, open_ids)
-    return _record(session, state.id, at, kind="ticket-closed", ticket=ticket, note=note)
+    return record(session, state.id, at, kind="ticket-closed", ticket=ticket, note=note)
 
 
 def restore(
@@ -346,16 +335,16 @@ def restore(
     plan = session.plan
     systems = [b.id for b in plan.backups] + [c.id for c in plan.components()]
     _known(_("system"), system, systems)
-    if point is not None and point > session.now() + FUTURE_TOLERANCE:
+    if point is not None and point > session.now_of(state.id) + FUTURE_TOLERANCE:
         raise ActionError(
             _("the restore point {point} is in the future").format(
-                point=timefmt.when(point, _zone(session))
+                point=timefmt.when(point, zone_of(session))
             )
         )
     fields: dict[str, Any] = {"kind": "restore", "system": system, "status": status}
     if point is not None:
         fields["point"] = point
-    return _record(session, state.id, at, **fields)
+    return record(session, state.id, at, **fields)
 
 
 def issue_report(
@@ -369,7 +358,7 @@ def issue_report(
     """Record that a report was exported, so the next one knows what is new since."""
     require(session.plan, session.login, "report")
     chosen = session.select(incident).id  # a closed incident's reports are recorded too
-    return _record(session, chosen, at, kind="report", report=report, audience=audience, format=fmt)
+    return record(session, chosen, at, kind="report", report=report, audience=audience, format=fmt)
 
 
 def start_recovery(
@@ -380,10 +369,10 @@ def start_recovery(
     if state.brief.recovery_started_at is not None:
         raise ActionError(
             _("the recovery phase already started at {at}").format(
-                at=timefmt.when(state.brief.recovery_started_at, _zone(session))
+                at=timefmt.when(state.brief.recovery_started_at, zone_of(session))
             )
         )
-    return _record(session, state.id, at, kind="recovery", note=note)
+    return record(session, state.id, at, kind="recovery", note=note)
 
 
 def close(
@@ -391,4 +380,4 @@ def close(
 ) -> Event:
     """Close the incident: its journal stays as the audit trail."""
     state = _open_state(session, "close", incident)
-    return _record(session, state.id, at, kind="closed", note=note)
+    return record(session, state.id, at, kind="closed", note=note)

@@ -5,14 +5,30 @@ which may be backdated), when it was written down (`recorded_at`), who wrote
 it (`actor`, the OS login) and where (`host`). Events are never changed or
 deleted: the current state is computed from them (`fold`), and the list of
 them is the incident's audit trail.
+
+A drill may run on an accelerated clock (`Declared.speed`): its events'
+`at` and `recorded_at` are then drill time, the time every clock of the
+drill is counted in, and `real_at` keeps the real time beside them.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    TypeAdapter,
+    model_serializer,
+    model_validator,
+)
+
+from console.clock import MAX_SPEED
 
 Extent = Literal["total", "partial"]
 ContactResult = Literal["reached", "no-answer", "unreachable"]
@@ -55,6 +71,8 @@ class BaseEvent(BaseModel):
     """The OS login of the process that recorded it."""
     host: str
     """The machine it was recorded on."""
+    real_at: Instant | None = None
+    """On a drill with an accelerated clock, the real time of `at` (which is drill time)."""
 
 
 class Declared(BaseEvent):
@@ -67,6 +85,22 @@ class Declared(BaseEvent):
     """What happened, in a sentence."""
     drill: bool = False
     """An exercise, kept apart from real incidents."""
+    speed: int = Field(default=1, ge=1, le=MAX_SPEED, strict=True)
+    """How many times faster than real time a drill's clock runs from `at` (1 for real ones)."""
+
+    @model_validator(mode="after")
+    def _real_time_for_real_incidents(self) -> Declared:
+        if self.speed != 1 and not self.drill:
+            raise ValueError("only a drill runs on an accelerated clock (speed 1 or drill = true)")
+        return self
+
+    @model_serializer(mode="wrap")
+    def _speed_only_when_faster(self, write: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """A declaration on real time is written as before there were fast drills."""
+        data: dict[str, Any] = write(self)
+        if self.speed == 1:
+            data.pop("speed", None)
+        return data
 
 
 class Contacted(BaseEvent):

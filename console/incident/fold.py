@@ -265,6 +265,7 @@ def fold(plan: Plan, events: Iterable[Event]) -> IncidentState:
         declared_at=start,
         declared_by=declared.actor,
         drill=declared.drill,
+        speed=declared.speed,
         extent=declared.extent,
         summary=declared.summary,
         scenario=scenario,

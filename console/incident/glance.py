@@ -2,7 +2,8 @@
 
 Loading pydantic and the schemas takes longer than the rest of the console's
 start together, and the header's clocks need only a few facts: which incident
-is active, when it was declared, whether it is a drill, the scenario decided,
+is active, when it was declared, whether it is a drill and how fast its clock
+runs, the scenario decided,
 whether the recovery started, and the scenarios' targets and extra deadlines.
 `first_look` finds them in the raw TOML data of the plan and of the journal
 (`JournalReader.peek`) by the rules of `Session.active`, `Brief` and `fold`,
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import NamedTuple
 
+from console.clock import MAX_SPEED
 from console.incident.state import DeadlineState, IncidentState, after
 
 Table = Mapping[str, object]
@@ -123,6 +125,7 @@ def _state(incident: str, kept: dict[str, _Seen], scenarios: list[_Scenario]) ->
         declared_at=start,
         declared_by=str(declared.table["actor"]),
         drill=_flag(declared.table, "drill"),
+        speed=_speed(declared.table),
         extent="partial" if declared.table.get("extent") == "partial" else "total",
         summary=str(declared.table.get("summary", "")),
         scenario=scenario,
@@ -155,7 +158,22 @@ def _seen(table: Table) -> _Seen | None:
         return None
     if table.get("extent", "total") not in ("total", "partial"):
         return None
+    if kind == "declared" and not _valid_speed(table):
+        return None
     return _Seen(at.astimezone(UTC), event_id, table)
+
+
+def _valid_speed(table: Table) -> bool:
+    """A declaration's speed as the schema wants it: a whole number, above 1 only for a drill."""
+    speed = table.get("speed", 1)
+    if isinstance(speed, bool) or not isinstance(speed, int) or not 1 <= speed <= MAX_SPEED:
+        return False
+    return speed == 1 or _flag(table, "drill")
+
+
+def _speed(table: Table) -> int:
+    speed = table.get("speed", 1)
+    return speed if isinstance(speed, int) else 1
 
 
 def _aware(value: object) -> bool:

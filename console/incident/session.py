@@ -7,12 +7,13 @@ in `console.incident.actions`, which take a session.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from console.clock import Clock
+from console.clock import Clock, incident_clock
 from console.i18n import _
 from console.incident.access import Role, current_login, role_of
 from console.incident.brief import Brief
@@ -21,9 +22,11 @@ from console.incident.events import Event
 from console.incident.fold import fold
 from console.incident.ids import new_id
 from console.incident.state import IncidentState
+from console.incident.tamper import file_risks, folder_risks
+from console.incident.trust import Trust
 from console.plan.model import Plan
 from console.store.journal import JournalReader, JournalWriter, host_name
-from console.store.journal_text import Damage
+from console.store.journal_text import Damage, Origin
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,14 @@ class Session:
         self.host = host or host_name()
         self.reader = reader or JournalReader(self.state_dir)
         self.writer = JournalWriter(self.state_dir, self.host)
+        self.trust = Trust(self._role, self.login)
+        self._risks_told = False
+        self._files_judged: set[Path] = set()
         self.events: dict[str, Event] = {}
+        self.origins: dict[str, Origin] = {}
+        """Where the copy kept of each event was read."""
         self.damage: list[Damage] = []
+        """What the journal held and this session did not take: damage, ignored events."""
         self.briefs: dict[str, Brief] = {}
         self._states: dict[str, IncidentState] = {}
 
@@ -70,23 +79,92 @@ class Session:
         return role_of(self.plan, self.login)
 
     def refresh(self) -> bool:
-        """Read what was appended to the journal since the last refresh; True if anything was."""
+        """Read what was appended to the journal since the last refresh; True if anything was.
+
+        Every event is weighed first (`console.incident.trust`): one its file's
+        owner or its actor's role does not vouch for is ignored and reported in
+        `damage`, and of two differing copies of one event the more trusted is
+        kept, whichever is read first.
+        """
         result = self.reader.poll()
         self.damage.extend(result.damage)
-        fresh = [e for e in result.events if e.id not in self.events]
-        for event in fresh:
-            self._take(event)
-        return bool(fresh or result.damage)
+        changed = bool(result.damage)
+        for event, origin in zip(result.events, result.origins, strict=True):
+            changed = self._weigh(event, origin) or changed
+        if self.plan.access is not None:
+            changed = self._tell_risks() or changed
+        return changed
+
+    def _tell_risks(self) -> bool:
+        """Report, once each, what lets a member tamper with others' journal files."""
+        risks = []
+        if not self._risks_told:
+            risks = folder_risks(self.state_dir, self.reader.folder, self._role)
+            self._risks_told = True
+        files = {p: f for p, f in self.reader.files().items() if p not in self._files_judged}
+        self._files_judged.update(files)
+        risks.extend(file_risks(files))
+        for risk in risks:
+            reason = _("{reason}; {fix}").format(reason=risk.reason, fix=risk.fix)
+            self.damage.append(Damage(risk.path, 0, reason, kind="notice"))
+        return bool(risks)
+
+    def _role(self, login: str) -> Role:
+        return role_of(self.plan, login)
 
     def remember(self, event: Event) -> None:
         """Take an event this session has just written into account."""
         if event.id not in self.events:
-            self._take(event)
+            path = self.writer.path or self.reader.folder
+            self._take(event, Origin(path, 0, os.getuid()))
 
-    def _take(self, event: Event) -> None:
+    def _weigh(self, event: Event, origin: Origin) -> bool:
+        """Take `event` read at `origin` if it is believed; True if anything changed."""
+        reason = self.trust.refusal(event.kind, event.actor, origin)
+        if reason is not None:
+            self.damage.append(Damage(origin.path, origin.line, reason, kind="ignored"))
+            return True
+        kept = self.events.get(event.id)
+        if kept is None:
+            self._take(event, origin)
+            return True
+        if kept == event:
+            return False
+        kept_at = self.origins[event.id]
+        new_wins = self.trust.rank(origin, event.recorded_at) < self.trust.rank(
+            kept_at, kept.recorded_at
+        )
+        winner_at, loser_at = (origin, kept_at) if new_wins else (kept_at, origin)
+        self.damage.append(
+            Damage(
+                loser_at.path,
+                loser_at.line,
+                _(
+                    "event ignored: event {id} differs from its copy at {place}, "
+                    "which is kept (the more trusted file)"
+                ).format(id=event.id, place=f"{winner_at.path}:{winner_at.line}"),
+                kind="ignored",
+            )
+        )
+        if new_wins:
+            self._take(event, origin)
+            self._rebrief({kept.incident, event.incident})
+        return True
+
+    def _take(self, event: Event, origin: Origin) -> None:
         self.events[event.id] = event
+        self.origins[event.id] = origin
         self.briefs.setdefault(event.incident, Brief()).take(event)
         self._states.pop(event.incident, None)
+
+    def _rebrief(self, incidents: set[str]) -> None:
+        """Sum up these incidents again from their events (a kept copy was replaced)."""
+        for incident in incidents:
+            self.briefs.pop(incident, None)
+            self._states.pop(incident, None)
+        for event in self.events.values():
+            if event.incident in incidents:
+                self.briefs.setdefault(event.incident, Brief()).take(event)
 
     def incidents(self) -> list[IncidentSummary]:
         """Every incident in the journal, oldest first."""
@@ -132,8 +210,20 @@ class Session:
         return cached
 
     def now(self) -> datetime:
-        """The injected clock's current instant."""
+        """The injected clock's current instant: the real time."""
         return self.clock.now()
+
+    def clock_of(self, incident_id: str) -> Clock:
+        """The clock of an incident: a drill's own accelerated one, else the injected clock."""
+        brief = self.briefs.get(incident_id)
+        declared = brief.declared if brief is not None else None
+        if declared is None:
+            return self.clock
+        return incident_clock(self.clock, declared.at, declared.drill, declared.speed)
+
+    def now_of(self, incident_id: str) -> datetime:
+        """The current instant on an incident's clock (drill time on an accelerated drill)."""
+        return self.clock_of(incident_id).now()
 
     def close(self) -> None:
         """Release this session's journal file."""

@@ -147,6 +147,8 @@ class IncidentState:
     declared_at: datetime
     declared_by: str
     drill: bool = False
+    speed: int = 1
+    """How many times faster than real time a drill's clock runs (`console.clock.DrillClock`)."""
     extent: Extent = "total"
     summary: str = ""
     scenario: str | None = None

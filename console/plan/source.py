@@ -9,6 +9,7 @@ becomes a `PlanProblem` here; wrong values are found by `console.plan.loader`.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import Final
 
 from console.i18n import _
 from console.plan.errors import PlanError, PlanProblem
+from console.store.regular import NotRegular, open_regular
 
 TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
@@ -76,13 +78,17 @@ def _read_text(path: Path, shown: str) -> str:
     def fail(message: str) -> PlanError:
         return PlanError([PlanProblem(shown, message)])
 
-    if not path.exists():
+    if not os.path.lexists(path):
         raise fail(_("no such file; create one with `drp init {path}`").format(path=shown))
-    if path.is_dir():
-        raise fail(_("is a directory, not a plan file"))
     try:
-        with path.open("rb") as handle:
+        with os.fdopen(open_regular(path), "rb") as handle:
             data = handle.read(MAX_PLAN_BYTES + 1)
+    except NotRegular as error:
+        raise fail(
+            _("is {what}, not a plan file; give the path of the plan itself").format(
+                what=error.what
+            )
+        ) from None
     except PermissionError:
         raise fail(_("cannot be read: permission denied")) from None
     except OSError as error:

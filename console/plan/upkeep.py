@@ -104,13 +104,11 @@ def drill_notice(plan: Plan, now: datetime, drills: Iterable[datetime]) -> Notic
     if last is not None and last >= shift_months(today, -DRILL_MONTHS):
         return None
     if last is None:
-        message = _(
-            "no drill of this plan in the journal yet: rehearse it with `drp declare --drill`"
-        )
+        message = _("no drill of this plan in the journal yet: rehearse it with `drp drill`")
     else:
         message = _(
             "no drill of this plan in the journal for {months} months (the last on {date}): "
-            "rehearse it with `drp declare --drill`"
+            "rehearse it with `drp drill`"
         ).format(months=DRILL_MONTHS, date=last.isoformat())
     return Notice("drill", message)
 

@@ -165,6 +165,7 @@ class AfterAction(IncidentView):
             (_("Closed"), self.when(state.closed_at)),
             (_("Duration"), timefmt.span(self.end.astimezone(UTC) - state.declared_at)),
         ]
+        rows += self.drill_clock()
         if state.summary:
             rows.insert(1, (_("Summary"), state.summary))
         return tuple(rows)
@@ -320,6 +321,10 @@ class AfterAction(IncidentView):
                     "due_at": iso(o.task.due_at),
                     "done_at": iso(o.done_at),
                     "late_seconds": seconds(o.late),
+                    "due_offset_seconds": seconds(o.task.due_at - declared)
+                    if o.task.due_at
+                    else None,
+                    "done_offset_seconds": seconds(o.done_at - declared) if o.done_at else None,
                     "done_by": o.done_by or None,
                 }
                 for o in self.tasks()

@@ -9,7 +9,7 @@ base, so a time or a marker reads the same in all of them.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
@@ -32,6 +32,23 @@ class IncidentView:
     def titled(self, title: str) -> str:
         """A report's title, marked as an exercise for a drill so nobody takes it for real."""
         return f"{_('DRILL — EXERCISE')} · {title}" if self.state.drill else title
+
+    def drill_clock(self) -> list[tuple[str, str]]:
+        """A drill on an accelerated clock: how fast, and the real time it has taken so far."""
+        state = self.state
+        if state.speed == 1:
+            return []
+        end = state.closed_at or self.now
+        real = (end.astimezone(UTC) - state.declared_at.astimezone(UTC)) / state.speed
+        return [
+            (
+                _("Drill clock"),
+                _("{speed} times as fast as real time; every time here is drill time").format(
+                    speed=state.speed
+                ),
+            ),
+            (_("Real time taken"), timefmt.span(real)),
+        ]
 
     def when(self, instant: datetime | None) -> str:
         """A time for people, in the plan's zone."""

@@ -51,6 +51,7 @@ def status_data(plan: Plan, state: IncidentState | None, now: datetime) -> dict[
         "incident": {
             "id": state.id,
             "drill": state.drill,
+            "speed": state.speed,
             "declared_at": iso(state.declared_at),
             "kind": state.extent,
             "summary": state.summary,
@@ -138,6 +139,12 @@ def status_text(plan: Plan, state: IncidentState | None, now: datetime) -> str:
             elapsed=timefmt.span(now - state.declared_at),
         )
     )
+    if state.speed != 1:
+        lines.append(
+            _("Drill time {now}: its clock runs {speed} times as fast as real time.").format(
+                now=timefmt.when(now, zone), speed=state.speed
+            )
+        )
     if state.closed_at is not None:
         lines.append(_("Closed {at}.").format(at=timefmt.when(state.closed_at, zone)))
     if state.scenario and state.target_at:

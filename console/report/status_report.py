@@ -122,6 +122,7 @@ class BoardReport(IncidentView):
         ]
         if state.drill:
             rows.append((_("Exercise"), _("DRILL — EXERCISE")))
+            rows += self.drill_clock()
         rows += [
             (_("Declared"), self.when(state.declared_at)),
             (_("Kind"), extent_word(state.extent)),

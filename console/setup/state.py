@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from console.i18n import _, ngettext
+from console.incident.access import Role
+from console.incident.tamper import file_risks, folder_risks
 from console.setup.findings import Finding, error, ok, warning
 from console.setup.owners import (
     Sharing,
@@ -309,7 +311,7 @@ def journal_findings(state: Path, shared: Sharing | None) -> list[Finding]:
                     n=len(unreadable), total=len(stats), folder=folder, files=names(unreadable)
                 ),
                 _(
-                    "their owners (or root) run: chgrp -R GROUP {state} && chmod -R g+rw {state}"
+                    "their owners (or root) run: chgrp -R GROUP {state} && chmod -R g+rX {state}"
                 ).format(state=quoted(state)),
             )
         )
@@ -350,6 +352,11 @@ def journal_findings(state: Path, shared: Sharing | None) -> list[Finding]:
     return findings
 
 
+def _anyone(_login: str) -> Role:
+    """Everyone counts as coordinator: who owns the folders is for the plan's roles to say."""
+    return "coordinator"
+
+
 def _journal_sharing(
     state: Path,
     folder: Path,
@@ -385,4 +392,7 @@ def _journal_sharing(
                 _("run: chmod g+s {folder}").format(folder=quoted(folder)),
             )
         )
+    files = {Path(entry.path): (file.st_uid, file.st_mode) for entry, file in stats}
+    risks = [*folder_risks(state, folder, _anyone), *file_risks(files)]  # no sticky bit, g+w files
+    findings.extend(warning("journal", f"{risk.path}: {risk.reason}", risk.fix) for risk in risks)
     return findings

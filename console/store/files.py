@@ -17,24 +17,13 @@ import os
 import stat
 from pathlib import Path
 
-from console.i18n import _
+from console.store.regular import NotRegular, kind_in_words
 
 PRIVATE_MODE = 0o600
 
 
 class TargetExists(FileExistsError):
     """The target file exists and overwriting was not asked for."""
-
-
-class NotARegularFile(OSError):
-    """The target is there and is not a regular file: a device, a named pipe, a socket or a
-    symbolic link. It is never replaced, even when overwriting was asked for."""
-
-    def __init__(self, path: Path, what: str) -> None:
-        super().__init__(errno.EEXIST, _("{what}, not a regular file").format(what=what))
-        self.filename = str(path)
-        self.what = what
-        """What is there instead, in words: "a device", "a symbolic link to /etc/passwd"."""
 
 
 def write_private(path: Path, content: str | bytes, *, overwrite: bool = False) -> None:
@@ -76,22 +65,11 @@ def _check_target(path: Path) -> None:
         return
     except NotADirectoryError:  # a parent is a file: the write fails with its own reason
         return
-    mode = found.st_mode
-    if stat.S_ISREG(mode):
-        return
-    if stat.S_ISDIR(mode):
+    if stat.S_ISDIR(found.st_mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-    if stat.S_ISLNK(mode):
-        raise NotARegularFile(
-            path, _("a symbolic link to {target}").format(target=os.readlink(path))
-        )
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        raise NotARegularFile(path, _("a device"))
-    if stat.S_ISFIFO(mode):
-        raise NotARegularFile(path, _("a named pipe"))
-    if stat.S_ISSOCK(mode):
-        raise NotARegularFile(path, _("a socket"))
-    raise NotARegularFile(path, _("something else"))
+    what = kind_in_words(found.st_mode, path)
+    if what is not None:
+        raise NotRegular(path, what)
 
 
 def _link_new(temporary: Path, path: Path) -> None:

@@ -49,20 +49,29 @@ from console.i18n import N_, _
 from console.incident.ids import new_id
 from console.store.journal_text import (
     HEADER,
+    MAX_EVENT_BYTES,
     Damage,
     Found,
+    Origin,
     ReadResult,
     Table,
     check,
     parse,
+    parse_converted,
 )
+from console.store.regular import NotRegular, open_regular
 
 if TYPE_CHECKING:  # the console reads the journal for its first frame, before the schema
     from console.incident.events import BaseEvent
 
 JOURNAL_FOLDER = "journal"
-FILE_MODE = 0o660
-FOLDER_MODE = 0o770
+FILE_MODE = 0o640
+"""The owner writes, the group reads: nobody adds events to another user's file."""
+FOLDER_MODE = 0o3770
+"""Shared with the group, setgid (files take the folder's group) and sticky (nobody
+renames or deletes another user's file)."""
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""A journal file larger than this is reported and not read: no process writes that much."""
 PREAMBLE = b"# drp journal: one process appends here, nothing rewrites it. Do not edit.\n"
 
 
@@ -86,19 +95,20 @@ def journal_folder(state_dir: Path) -> Path:
 
 
 def ensure_state_dir(state_dir: Path) -> Path:
-    """Create the state directory and its journal folder, group-shared and never world-readable.
+    """Create the state directory and its journal folder: group-shared, setgid and sticky.
 
     Several processes may do this at the same moment: whoever creates a folder
-    sets its mode, the others find it there.
+    sets its mode, the others find it there. A folder that exists is left as
+    it is: its owner set it up (`console.incident.trust` reports one that
+    lets members tamper with each other's files).
     """
     folder = journal_folder(state_dir)
     for directory in (Path(state_dir), folder):
         try:
-            directory.mkdir(mode=FOLDER_MODE)
+            directory.mkdir(mode=0o770)
         except FileExistsError:
             continue
-        setgid = directory.stat().st_mode & 0o2000
-        os.chmod(directory, FOLDER_MODE | setgid)
+        os.chmod(directory, FOLDER_MODE)
         _sync_folder(directory.parent)
     return folder
 
@@ -113,6 +123,8 @@ def encode_event(event: BaseEvent) -> bytes:
     """An event as a `[[events]]` table followed by its checksum line."""
     data = event.model_dump(mode="python", exclude_none=True)
     body = tomli_w.dumps({"events": [data]}).encode("utf-8")
+    if len(body) > MAX_EVENT_BYTES:
+        raise StoreError(_("the event is larger than 1 MiB; shorten its text"))
     if not body.startswith(HEADER):  # tomli_w always writes the header first
         raise StoreError(f"unexpected encoding of event {event.id}")
     return body + b'crc = "%08x"\n\n' % zlib.crc32(body)
@@ -236,6 +248,12 @@ class _FileState:
     finished: bool = False
     converted: bool = False
     """Its line ends were found converted to CRLF (reported once)."""
+    owner: int = -1
+    """The user id that owns the file: who wrote its events, as the system says."""
+    mode: int = 0
+    """Its permission bits, as last read."""
+    refused: bool = False
+    """Not a regular file, or too large: reported once and never read."""
 
 
 class JournalReader:
@@ -257,7 +275,7 @@ class JournalReader:
         for entry in entries:
             if entry.name.endswith(".toml"):
                 with contextlib.suppress(FileNotFoundError):
-                    stat = entry.stat()
+                    stat = entry.stat(follow_symlinks=False)
                     found.append((entry.name, stat.st_size, stat.st_mtime_ns))
         return tuple(sorted(found))
 
@@ -265,16 +283,25 @@ class JournalReader:
         """Read what was appended to any journal file since the last poll, and check it."""
         self._read(self._unchecked)
         found, self._unchecked = self._unchecked, []
-        return check(found)
+        return check(found, {path: state.owner for path, state in self._files.items()})
 
-    def peek(self) -> list[dict[str, object]]:
+    def peek(self) -> list[tuple[dict[str, object], Origin]]:
         """The events appended since the last poll as raw tables, not checked against the schema.
 
         For a first look before the schema is loaded (it loads no pydantic); the
         next `poll` checks these same tables and returns them, with any damage.
         """
         self._read(self._unchecked)
-        return [found.data for found in self._unchecked if isinstance(found, Table)]
+        return [
+            (found.data, Origin(found.path, found.line, self._files[found.path].owner))
+            for found in self._unchecked
+            if isinstance(found, Table)
+        ]
+
+    def files(self) -> dict[Path, tuple[int, int]]:
+        """Every journal file read so far: its owner's user id and its mode."""
+        files = self._files.items()
+        return {path: (state.owner, state.mode) for path, state in files if state.inode}
 
     def _read(self, found: list[Found]) -> None:
         try:
@@ -286,13 +313,18 @@ class JournalReader:
 
     def _read_file(self, path: Path, found: list[Found]) -> None:
         state = self._files.setdefault(path, _FileState())
+        if state.refused:
+            return
         try:
-            with path.open("rb") as handle:
+            with os.fdopen(open_regular(path), "rb") as handle:
                 stat = os.fstat(handle.fileno())
                 if (state.inode and stat.st_ino != state.inode) or stat.st_size < state.offset:
                     state = self._files[path] = _FileState()  # replaced: read it again
-                state.inode = stat.st_ino
+                state.inode, state.owner, state.mode = stat.st_ino, stat.st_uid, stat.st_mode
                 if stat.st_size == state.offset or state.finished:
+                    return
+                if stat.st_size > MAX_FILE_BYTES:
+                    self._refuse(path, state, found, _("larger than 64 MiB: not read"))
                     return
                 # Ask before reading: if the writer was gone already, nothing more will
                 # come and an incomplete tail is damage; if it was alive, the tail may
@@ -300,9 +332,10 @@ class JournalReader:
                 alive = _writer_alive(handle.fileno())
                 stat = os.fstat(handle.fileno())
                 handle.seek(state.offset)
-                data = handle.read(stat.st_size - state.offset)
+                data = handle.read(min(stat.st_size, MAX_FILE_BYTES) - state.offset)
                 if b"\r\n" in data:
-                    consumed, lines = self._parse_converted(path, data, state, found)
+                    told, state.converted = state.converted, True
+                    consumed, lines = parse_converted(path, data, state.line, found, told)
                 else:
                     consumed, lines = parse(path, data, state.line, found)
                 if consumed < len(data) and not alive:
@@ -310,49 +343,30 @@ class JournalReader:
                         Damage(
                             path,
                             state.line + lines,
-                            "incomplete event at the end of the file "
-                            "(its writer stopped in the middle of writing it)",
+                            _(
+                                "incomplete event at the end of the file "
+                                "(its writer stopped in the middle of writing it)"
+                            ),
                         )
                     )
                     consumed, lines, state.finished = len(data), data.count(b"\n"), True
                 state.offset += consumed
                 state.line += lines
+        except NotRegular as error:
+            self._refuse(path, state, found, _("{what}: not read").format(what=error.what))
         except OSError as error:
-            found.append(Damage(path, 0, f"cannot be read: {error.strerror or error}"))
+            found.append(
+                Damage(
+                    path, 0, _("cannot be read: {reason}").format(reason=error.strerror or error)
+                )
+            )
             state.finished = True
 
     @staticmethod
-    def _parse_converted(
-        path: Path, data: bytes, state: _FileState, found: list[Found]
-    ) -> tuple[int, int]:
-        """Parse a file whose line ends were converted to CRLF as if they were not.
-
-        Git's `autocrlf` or a Windows share may convert a journal file; drp
-        itself never writes a carriage return (its strings escape it), so
-        each CR LF is a converted line end. The checksums are those of the
-        LF text, and the file is reported once, kept as it is.
-        """
-        if not state.converted:
-            state.converted = True
-            first = state.line + data.count(b"\n", 0, data.index(b"\r\n"))
-            found.append(
-                Damage(
-                    path,
-                    first,
-                    _(
-                        "converted to Windows line ends (CR LF), by git or a file share; "
-                        "read as drp wrote it, and kept as it is"
-                    ),
-                    notice=True,
-                )
-            )
-        plain = data.replace(b"\r\n", b"\n")
-        consumed, lines = parse(path, plain, state.line, found)
-        if consumed == len(plain):
-            return len(data), lines
-        # `consumed` ends a line: the same line of `data` ends after as many line feeds.
-        rest = data.split(b"\n", lines)[-1] if lines else data
-        return len(data) - len(rest), lines
+    def _refuse(path: Path, state: _FileState, found: list[Found], reason: str) -> None:
+        """Report once a file in the journal folder that is not read, and never open it again."""
+        state.refused = True
+        found.append(Damage(path, 0, reason))
 
 
 def _writer_alive(fd: int) -> bool:

@@ -18,7 +18,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from console.i18n import _
 
@@ -26,29 +26,56 @@ if TYPE_CHECKING:
     from console.incident.events import Event
 
 HEADER = b"[[events]]\n"
+MAX_EVENT_BYTES = 1024 * 1024
+"""An event larger than this is reported and not decoded: drp writes none that large."""
 CRC_LINE = re.compile(rb'crc = "([0-9a-f]{8})"\n')
+
+
+DamageKind = Literal["damage", "notice", "ignored"]
 
 
 @dataclass(frozen=True)
 class Damage:
-    """A part of a journal file that could not be read; the file is kept as it is."""
+    """Something in a journal file a reader did not take as it is; the file is kept as it is.
+
+    `kind` says what: "damage", a part that could not be read; "notice", a
+    file read in full all the same but worth telling (converted line ends, a
+    journal folder others could tamper with); "ignored", an event read and not
+    believed (see `console.incident.trust`).
+    """
 
     path: Path
     line: int
     reason: str
-    notice: bool = False
-    """True for a file that is read in full all the same but worth telling (converted line ends)."""
+    kind: DamageKind = "damage"
+
+    @property
+    def notice(self) -> bool:
+        """True for a file read in full all the same but worth telling."""
+        return self.kind == "notice"
 
     def __str__(self) -> str:
+        if self.line <= 0:
+            return f"{self.path}: {self.reason}"
         return f"{self.path}:{self.line}: {self.reason}"
+
+
+class Origin(NamedTuple):
+    """Where a copy of an event was read: its file, its line, and the file's owner's user id."""
+
+    path: Path
+    line: int
+    owner: int
 
 
 @dataclass
 class ReadResult:
-    """What one poll found: new events, and damage not reported before."""
+    """What one poll found: new events, where each was read, and damage not reported before."""
 
     events: list[Event] = field(default_factory=list)
     damage: list[Damage] = field(default_factory=list)
+    origins: list[Origin] = field(default_factory=list)
+    """Where `events[i]` was read."""
 
 
 class Table(NamedTuple):  # a tuple: a long journal makes many
@@ -75,17 +102,52 @@ def parse(path: Path, data: bytes, first_line: int, found: list[Found]) -> tuple
         segment = data[position : match.start()]
         header = _last_header(segment)
         if header < 0:
-            found.append(Damage(path, line, "checksum line without an event"))
+            found.append(Damage(path, line, _("checksum line without an event")))
         else:
             if not comments_only(segment[:header]):
-                found.append(Damage(path, line, "unreadable text (a damaged event)"))
+                found.append(Damage(path, line, _("unreadable text (a damaged event)")))
             body_line = line + segment.count(b"\n", 0, header)
-            found.append(_decode(path, segment[header:], int(match.group(1), 16), body_line))
+            if len(segment) - header > MAX_EVENT_BYTES:
+                found.append(Damage(path, body_line, _("event larger than 1 MiB: not read")))
+            else:
+                found.append(_decode(path, segment[header:], int(match.group(1), 16), body_line))
         line += data.count(b"\n", position, end)
         position = end
     if comments_only(data[position:]):
         return len(data), line - first_line + data.count(b"\n", position)
     return position, line - first_line
+
+
+def parse_converted(
+    path: Path, data: bytes, first_line: int, found: list[Found], told: bool
+) -> tuple[int, int]:
+    """`parse` for a file whose line ends were converted to CRLF, as if they were not.
+
+    Git's `autocrlf` or a Windows share may convert a journal file; drp
+    itself never writes a carriage return (its strings escape it), so each
+    CR LF is a converted line end. The checksums are those of the LF text.
+    The file is reported once (unless `told` already), kept as it is.
+    """
+    if not told:
+        first = first_line + data.count(b"\n", 0, data.index(b"\r\n"))
+        found.append(
+            Damage(
+                path,
+                first,
+                _(
+                    "converted to Windows line ends (CR LF), by git or a file share; "
+                    "read as drp wrote it, and kept as it is"
+                ),
+                kind="notice",
+            )
+        )
+    plain = data.replace(b"\r\n", b"\n")
+    consumed, lines = parse(path, plain, first_line, found)
+    if consumed == len(plain):
+        return len(data), lines
+    # `consumed` ends a line: the same line of `data` ends after as many line feeds.
+    rest = data.split(b"\n", lines)[-1] if lines else data
+    return len(data) - len(rest), lines
 
 
 def _last_header(segment: bytes) -> int:
@@ -101,21 +163,24 @@ def _last_header(segment: bytes) -> int:
 def _decode(path: Path, body: bytes, crc: int, line: int) -> Found:
     """The table of one event whose checksum line has been found, or why it cannot be read."""
     if zlib.crc32(body) != crc:
-        return Damage(path, line, "event damaged (checksum mismatch)")
+        return Damage(path, line, _("event damaged (checksum mismatch)"))
     try:
         text = body.decode("utf-8")
         table = fast_table(text)
         if table is None:
             table = tomllib.loads(text)["events"][0]
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, IndexError) as error:
-        return Damage(path, line, f"event unreadable: {error}")
+        return Damage(path, line, _("event unreadable: {error}").format(error=error))
     except RecursionError:  # a hand-made event nesting lists or tables hundreds deep
         return Damage(path, line, _("event unreadable: nested too deeply"))
     return Table(path, line, table)
 
 
-def check(found: list[Found]) -> ReadResult:
-    """Check each table against the event schema: an event, or damage where it is not one."""
+def check(found: list[Found], owners: dict[Path, int] | None = None) -> ReadResult:
+    """Check each table against the event schema: an event, or damage where it is not one.
+
+    `owners` gives the user id that owns each file (-1 where unknown).
+    """
     from pydantic import ValidationError
 
     from console.incident.events import EVENT_ADAPTER
@@ -127,6 +192,8 @@ def check(found: list[Found]) -> ReadResult:
             continue
         try:
             result.events.append(EVENT_ADAPTER.validate_python(item.data))
+            owner = owners.get(item.path, -1) if owners is not None else -1
+            result.origins.append(Origin(item.path, item.line, owner))
         except RecursionError:
             result.damage.append(
                 Damage(item.path, item.line, _("event invalid: nested too deeply"))
@@ -135,7 +202,11 @@ def check(found: list[Found]) -> ReadResult:
             first = error.errors(include_url=False)[0]
             where = ".".join(str(part) for part in first["loc"])
             result.damage.append(
-                Damage(item.path, item.line, f"event invalid: {where}: {first['msg']}")
+                Damage(
+                    item.path,
+                    item.line,
+                    _("event invalid: {field}: {reason}").format(field=where, reason=first["msg"]),
+                )
             )
     return result
 

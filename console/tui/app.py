@@ -19,10 +19,13 @@ tab is in place: the first `6` or `D` is never lost.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -33,7 +36,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Input, TabbedContent, TabPane
 
-from console.errors import DrpError
+from console.errors import EXIT_INTERRUPTED, DrpError
 from console.i18n import N_, _
 from console.present.keys import fit_tab_names
 from console.present.text import visible
@@ -47,7 +50,7 @@ from console.tui.widgets.header import IncidentHeader
 from console.tui.widgets.line import EPOCH
 
 if TYPE_CHECKING:
-    from console.clock import Clock
+    from console.clock import ShownClock
     from console.incident.session import Session
     from console.incident.state import IncidentState
     from console.store.journal_text import Damage
@@ -114,14 +117,15 @@ class DrpApp(CoordinatorActions, ExportActions, TextualInWords):
         organisation: str,
         load: Load,
         *,
-        clock: Clock,
+        clock: ShownClock,
         first_look: IncidentState | None = None,
         load_after_first_frame: bool,
     ) -> None:
         """`load` checks the plan and reads the journal; it runs before or after the first frame.
 
         `first_look` is the active incident as the raw journal shows it, for
-        the header's clocks until `load` has given the checked state.
+        the header's clocks until `load` has given the checked state. `clock`
+        follows the incident on show: a drill's own time during a drill.
         """
         super().__init__()
         self.organisation = organisation
@@ -137,6 +141,8 @@ class DrpApp(CoordinatorActions, ExportActions, TextualInWords):
         self._signature: tuple[tuple[str, int, int], ...] = ()
         self._held: deque[events.Key] | None = deque()
         """Keys pressed while the console opens, in order; None once they act at once."""
+        self.end_on_signals = False
+        """Whether SIGINT, SIGTERM, SIGHUP and Ctrl-C close the console as `q` does (`drp demo`)."""
 
     def compose(self) -> ComposeResult:
         header = IncidentHeader(self.organisation, self.clock)
@@ -156,12 +162,20 @@ class DrpApp(CoordinatorActions, ExportActions, TextualInWords):
                 pane.get_tab(tab_id).label = name
 
     async def on_mount(self) -> None:
-        self.tick()
-        self.incident = self.first_look  # the clocks are in the first frame
+        self.show_incident(self.first_look)  # the clocks are in the first frame
+        if self.end_on_signals:
+            self.close_on_signals()
         if self.load_after_first_frame:
             self.call_after_refresh(self.open_console)
         else:
             await self.open_console()
+
+    def close_on_signals(self) -> None:
+        """Let a signal close the console as `q` does: the terminal is restored, and whoever
+        opened the console cleans up after it; the exit status says which signal it was."""
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(number, partial(self.exit, return_code=128 + number))
 
     async def open_console(self) -> None:
         """Load the plan and the journal, then fill in the header and the overview."""
@@ -249,6 +263,9 @@ class DrpApp(CoordinatorActions, ExportActions, TextualInWords):
     def report_damage(self, damage: Sequence[Damage]) -> None:
         """Say where the journal is damaged; the files are kept as they are."""
         for found in damage:
+            if found.kind == "ignored":
+                self.notify(str(found), title=_("Event ignored"), severity="warning", timeout=30)
+                continue
             if found.notice:
                 self.notify(
                     str(found),
@@ -276,9 +293,22 @@ class DrpApp(CoordinatorActions, ExportActions, TextualInWords):
             self.notify(text, title=_("Plan upkeep"), severity="warning", timeout=20)
 
     def show_state(self) -> None:
-        """Push the active incident's state down to the header and the tabs."""
+        """Push the active incident's state down to the header and the tabs.
+
+        A real disaster comes before a drill (`Session.active`): declared while
+        a drill is on show, it takes the screen at the next poll of the journal.
+        """
         active = self.session.active()
-        self.incident = self.session.state(active.id) if active else None
+        self.show_incident(self.session.state(active.id) if active else None)
+
+    def show_incident(self, state: IncidentState | None) -> None:
+        """Show `state` on its own clock: the time moves to the incident's before it is drawn."""
+        if state is None:
+            self.clock.follow(None)
+        else:
+            self.clock.follow(state.declared_at, state.drill, state.speed)
+        self.tick()
+        self.incident = state
 
     def on_record_requested(self, message: RecordRequested) -> None:
         """Record through the action functions; confirm it, or say why not, as `drp` would."""
@@ -320,6 +350,18 @@ class DrpApp(CoordinatorActions, ExportActions, TextualInWords):
         """A blinking text cursor redraws twice a second over SSH: keep it still."""
         if isinstance(event.widget, Input):
             event.widget.cursor_blink = False
+
+    def action_help_quit(self) -> None:
+        """Ctrl-C: the demo ends at once; the console says how to quit, in its own words.
+
+        During a disaster Ctrl-C does not quit, so that it cannot close the
+        console by reflex; Textual's own reminder is written in markup, which
+        the console's notifications never read.
+        """
+        if self.end_on_signals:
+            self.exit(return_code=EXIT_INTERRUPTED)
+            return
+        self.notify(_("Press q to quit."), title=_("Do you want to quit?"))
 
     def action_show_tab(self, tab_id: str) -> None:
         """Switch to a tab."""

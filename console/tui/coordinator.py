@@ -27,6 +27,7 @@ from console.tui.screens.decide import DecideDialog
 from console.tui.screens.declare import DeclareDialog, DeclareRequest
 
 if TYPE_CHECKING:
+    from console.clock import ShownClock
     from console.incident.access import Action
     from console.incident.state import IncidentState
     from console.tui.context import ConsoleContext
@@ -46,6 +47,7 @@ class CoordinatorActions(App[None]):
     context: ConsoleContext
     incident: var[IncidentState | None]
     opened: bool
+    clock: ShownClock
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The coordinator's keys by the one policy of the tabs; nothing before the plan is read."""
@@ -91,7 +93,8 @@ class CoordinatorActions(App[None]):
                 )
             )
 
-        self.push_screen(DeclareDialog(self.context.clock.now(), self.context.zone), declared)
+        # A disaster is declared in real time, even while a drill's faster clock is on show.
+        self.push_screen(DeclareDialog(self.clock.real.now(), self.context.zone), declared)
 
     def action_decide(self) -> None:
         """Open the scenario decision."""

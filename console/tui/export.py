@@ -82,7 +82,7 @@ class ExportActions(App[None]):
         try:
             subject = report_subject(self.session)
             state = self.session.state(subject.id)
-            now = self.context.clock.now()
+            now = self.session.now_of(subject.id)  # a drill's report is in its own time
             content = render_report(self.context.plan, state, now, kind, audience, request.format)
         except DrpError as error:
             show_error(self, error)

@@ -104,10 +104,6 @@ class TextualInWords(App[None]):
         if not isinstance(self.screen, KeysScreen):
             self.push_screen(KeysScreen(_("Keys"), key_lines(self, self.screen)))
 
-    def action_help_quit(self) -> None:
-        """ctrl+c does not quit (it copies): say which key does, as Textual would in English."""
-        self.notify(_("Press q to quit the console."), title=_("Do you want to quit?"))
-
     @on(events.DeliveryComplete)
     def screenshot_saved(self, event: events.DeliveryComplete) -> None:
         """Say where the palette's Screenshot went, in place of Textual's English."""

@@ -212,7 +212,7 @@ def test_binary_file(tmp_path: Path, drp: Callable[..., Result]) -> None:
 def test_directory(tmp_path: Path, drp: Callable[..., Result]) -> None:
     result = drp("check", "--plan", str(tmp_path))
     assert result.status == 2
-    assert f"{tmp_path}: is a directory, not a plan file" in result.err
+    assert f"{tmp_path}: is a folder, not a plan file" in result.err
 
 
 def test_missing_path(tmp_path: Path, drp: Callable[..., Result]) -> None:

@@ -27,6 +27,7 @@ from typing import Any
 
 import pytest
 
+from console.incident.access import current_login
 from console.setup.doctor import CHECKS
 from tests.conftest import ROOT, SHIPPED_PLAN, Result
 
@@ -311,16 +312,40 @@ def test_a_shared_state_directory_with_setgid_is_fine(plan: Path, state: Path) -
     group = crisis_group()
     os.chown(plan, -1, group.gr_gid)
     os.chown(state, -1, group.gr_gid)
-    state.chmod(0o2770)
+    state.chmod(0o3770)
     declare_drill(plan, state)  # the journal folder and file inherit the crew's group
     result = run(plan, state)
     assert result.status == 0, result.out
     (finding,) = check(result, "state")
     assert finding["level"] == "ok"
-    assert "mode 2770" in finding["message"]
+    assert "mode 3770" in finding["message"]
     assert f"shared with group {group.gr_name}" in finding["message"]
     assert levels(result, "journal") == ["ok"]
     assert levels(result, "plan-file") == ["ok"]
+
+
+def test_a_shared_journal_without_the_sticky_bit_or_with_group_writable_files_is_a_warning(
+    plan: Path, state: Path
+) -> None:
+    group = crisis_group()
+    os.chown(plan, -1, group.gr_gid)
+    os.chown(state, -1, group.gr_gid)
+    state.chmod(0o2770)  # setgid, not sticky
+    declare_drill(plan, state)
+    (journal_file,) = (state / "journal").iterdir()
+    journal_file.chmod(0o660)  # as drp wrote them before journal trust
+    result = run(plan, state)
+    assert result.status == 1
+    warned = {f["message"]: f["advice"] for f in check(result, "journal")}
+    sticky = f"{state}: any member of its group can rename or delete another user's journal files"
+    assert warned[f"{sticky} (the folder has no sticky bit)"] == f"run: chmod 3770 {state}"
+    assert (
+        warned[
+            f"{journal_file}: its group can write it: a member could add events to it in "
+            f"{current_login()}'s name"
+        ]
+        == f"{current_login()} runs: chmod 640 {journal_file}"
+    )
 
 
 def test_a_shared_state_directory_needs_a_plan_the_group_can_read(plan: Path, state: Path) -> None:

@@ -10,8 +10,12 @@ from typing import Any
 
 import pytest
 
+from console.clock import SystemClock
+from console.incident import actions
 from console.incident.access import current_login
-from console.store.journal import JournalReader
+from console.incident.session import Session
+from console.plan.loader import load_plan
+from console.store.journal import JournalReader, journal_folder
 from tests.conftest import SHIPPED_PLAN, Result, run_drp_process
 
 Run = Callable[..., Result]
@@ -208,32 +212,45 @@ def access_plan(tmp_path: Path, table: str) -> Path:
 @pytest.mark.parametrize(
     ("table", "allowed", "refused"),
     [
-        ("[access]\nmembers = ['{me}']\n", ["note"], ["declare", "decide", "recover", "close"]),
-        ("[access]\nviewers = ['{me}']\n", [], ["note", "declare"]),
-        ("[access]\ncoordinators = ['somebody-else']\n", [], ["note", "declare"]),
-        ("[access]\ncoordinators = ['{me}']\n", ["note", "decide", "recover", "close"], []),
+        (
+            "[access]\ncoordinators = ['boss']\nmembers = ['{me}']\n",
+            ["note"],
+            ["declare", "decide", "recover", "close", "merge"],
+        ),
+        ("[access]\ncoordinators = ['boss']\nviewers = ['{me}']\n", [], ["note", "declare"]),
+        ("[access]\ncoordinators = ['boss']\n", [], ["note", "declare"]),
+        (
+            "[access]\ncoordinators = ['{me}']\n",
+            ["note", "decide", "recover", "close", "merge"],
+            [],
+        ),
     ],
 )
 def test_roles_are_enforced_with_exit_3(
     tmp_path: Path, drp: Run, table: str, allowed: list[str], refused: list[str]
 ) -> None:
-    open_plan = tmp_path / "open.toml"
-    open_plan.write_text(SHIPPED_PLAN.read_text("utf-8"))
-    state = str(tmp_path / "state")
-    assert drp("declare", "--plan", str(open_plan), "--state", state).status == 0
-    plan = access_plan(tmp_path, table.format(me=current_login()))
+    me = current_login()
+    plan = access_plan(tmp_path, table.format(me=me))
+    state = tmp_path / "state"
+    declarer = "boss" if "boss" in table else me  # a coordinator declares, in a file of ours
+    session = Session(load_plan(plan), state, SystemClock(), login=declarer)
+    actions.declare(session, summary="brand")
+    session.close()
+    other = tmp_path / "other"
+    journal_folder(other).mkdir(parents=True)
     commands = {
         "note": ("note", "hallo"),
         "declare": ("declare", "--drill"),
         "decide": ("decide", "A"),
         "recover": ("recover",),
         "close": ("close",),
+        "merge": ("merge", str(other)),
     }
     for name in allowed:
-        result = drp(*commands[name], "--plan", str(plan), "--state", state)
+        result = drp(*commands[name], "--plan", str(plan), "--state", str(state))
         assert result.status == 0, (name, result.err)
     for name in refused:
-        result = drp(*commands[name], "--plan", str(plan), "--state", state)
+        result = drp(*commands[name], "--plan", str(plan), "--state", str(state))
         assert result.status == 3, (name, result.err)
         assert result.err.startswith("drp: ")
         assert ("viewer" in result.err) or ("only a coordinator" in result.err)

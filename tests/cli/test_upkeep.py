@@ -184,7 +184,7 @@ def test_no_drill_in_the_journal_is_a_finding(upkept_plan: Path) -> None:
     result, data = check(upkept_plan, CHECKED)
     [finding] = findings(data, "drill")
     assert finding["message"] == (
-        "no drill of this plan in the journal yet: rehearse it with `drp declare --drill`"
+        "no drill of this plan in the journal yet: rehearse it with `drp drill`"
     )
     assert (finding["line"], finding["field"]) == (None, "")
     assert result.status == 1
@@ -199,7 +199,7 @@ def test_a_drill_thirteen_months_ago_is_too_old(upkept_plan: Path) -> None:
     [finding] = findings(data, "drill")
     assert finding["message"] == (
         "no drill of this plan in the journal for 12 months (the last on 2023-05-10): "
-        "rehearse it with `drp declare --drill`"
+        "rehearse it with `drp drill`"
     )
     assert result.status == 1
 
@@ -208,7 +208,7 @@ def test_a_drill_after_now_does_not_count(upkept_plan: Path) -> None:
     declare(upkept_plan, "2024-04-15T10:00", drill=True)
     _result, data = check(upkept_plan, "2024-03-01T12:00")
     assert [f["message"] for f in findings(data, "drill")] == [
-        "no drill of this plan in the journal yet: rehearse it with `drp declare --drill`"
+        "no drill of this plan in the journal yet: rehearse it with `drp drill`"
     ]
 
 

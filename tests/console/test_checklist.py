@@ -71,9 +71,9 @@ def with_login(plan: Plan, person: str) -> Plan:
 
 
 def with_role(plan: Plan, role: str) -> Plan:
-    """The plan with the test user as a member or a viewer (not a coordinator)."""
+    """The plan with "boss" as coordinator and the test user as a member or a viewer."""
     if role == "member":
-        return plan.model_copy(update={"access": Access(members=[LOGIN])})
+        return plan.model_copy(update={"access": Access(coordinators=["boss"], members=[LOGIN])})
     return plan.model_copy(update={"access": Access(coordinators=["boss"])})
 
 
@@ -305,8 +305,9 @@ async def test_a_step_done_by_an_event_can_be_reopened_by_hand(
 async def test_a_viewer_changes_nothing(
     console: Build, shipped_plan: Plan, state_dir: Path, notices: Notices
 ) -> None:
-    console(busy)  # recorded by the coordinator
-    app = console(plan=with_role(shipped_plan, "viewer"))
+    plan = with_role(shipped_plan, "viewer")
+    console(busy, login="boss", plan=plan)  # recorded by the coordinator
+    app = console(plan=plan)
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         count = len(journal(state_dir))
         await pilot.press("2", "space", "s", "a", "n")
@@ -330,8 +331,9 @@ async def test_a_viewer_changes_nothing(
 
 
 async def test_a_member_moves_tasks_on(console: Build, shipped_plan: Plan, state_dir: Path) -> None:
-    console(busy)
-    app = console(plan=with_role(shipped_plan, "member"))
+    plan = with_role(shipped_plan, "member")
+    console(busy, login="boss", plan=plan)
+    app = console(plan=plan)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "space")
         await pilot.pause()

@@ -268,8 +268,9 @@ async def test_note(console: Build, state_dir: Path) -> None:
 async def test_a_viewer_cannot_add_a_note(
     console: Build, shipped_plan: Plan, state_dir: Path, notices: Notices
 ) -> None:
-    console(busy)  # recorded by a coordinator
-    plan = shipped_plan.model_copy(update={"access": Access(viewers=["viewer-test"])})
+    access = Access(coordinators=["boss"], viewers=["viewer-test"])
+    plan = shipped_plan.model_copy(update={"access": access})
+    console(busy, login="boss", plan=plan)  # recorded by a coordinator
     app = console(login="viewer-test", plan=plan)
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         tab = app.query_one(OverviewTab)

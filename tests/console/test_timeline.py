@@ -273,8 +273,9 @@ async def test_no_active_disaster(console: Build) -> None:
 async def test_a_viewer_changes_nothing(
     console: Build, shipped_plan: Plan, state_dir: Path, notices: Notices
 ) -> None:
-    console(busy)  # recorded by a coordinator
-    app = console(login="viewer-test", plan=viewer_plan(shipped_plan))
+    plan = viewer_plan(shipped_plan)
+    console(busy, login="boss", plan=plan)  # recorded by a coordinator
+    app = console(login="viewer-test", plan=plan)
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await show_timeline(pilot)
         tab = app.query_one(TimelineTab)

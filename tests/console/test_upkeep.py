@@ -102,7 +102,7 @@ async def test_a_drill_thirteen_months_ago_is_due_again(
     assert found == [
         (
             "No drill of this plan in the journal for 12 months "
-            f"(the last on {old}): rehearse it with `drp declare --drill`.",
+            f"(the last on {old}): rehearse it with `drp drill`.",
             "warning",
         )
     ]

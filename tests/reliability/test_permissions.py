@@ -1,4 +1,4 @@
-"""Journal files are 0660 and folders 0770 whatever the umask, and a setgid folder shares its group.
+"""Journal files are 0640 and folders 3770 whatever the umask, and a setgid folder shares its group.
 
 The plan is confidential, so nothing the program writes may be world-readable;
 a crisis team shares one state directory through a group, so a setgid state
@@ -63,25 +63,25 @@ def other_group() -> int | None:
 
 @pytest.mark.parametrize("umask", [0o000, 0o002, 0o022, 0o077])
 def test_modes_whatever_the_umask(tmp_path: Path, umask: int) -> None:
-    """Folders the writer creates are 0770 and its files 0660, never world-readable."""
+    """Folders the writer makes are 3770 (setgid, sticky), its files 0640: none world-readable."""
     state = tmp_path / "state"
     drp(state, "declare", "--summary", "umask test", umask=umask)
-    assert mode(state) == 0o770
-    assert mode(journal_folder(state)) == 0o770
+    assert mode(state) == 0o3770
+    assert mode(journal_folder(state)) == 0o3770
     files = journal_files(state)
-    assert [mode(path) for path in files] == [0o660]
+    assert [mode(path) for path in files] == [0o640]
     assert files[0].stat().st_mode & 0o007 == 0
 
 
 def test_setgid_state_dir_keeps_its_bit(tmp_path: Path) -> None:
-    """A state dir made 2770 by its owner stays so; the journal folder inherits the bit."""
+    """A state dir made 2770 by its owner stays so; the journal folder drp makes is 3770."""
     state = tmp_path / "state"
     state.mkdir()
     state.chmod(0o2770)
     drp(state, "declare", "--summary", "setgid", umask=0o077)
     assert mode(state) == 0o2770
-    assert mode(journal_folder(state)) == 0o2770
-    assert [mode(path) for path in journal_files(state)] == [0o660]
+    assert mode(journal_folder(state)) == 0o3770
+    assert [mode(path) for path in journal_files(state)] == [0o640]
 
 
 def test_a_state_dir_created_in_a_setgid_folder_keeps_the_bit(tmp_path: Path) -> None:
@@ -91,9 +91,9 @@ def test_a_state_dir_created_in_a_setgid_folder_keeps_the_bit(tmp_path: Path) ->
     shared.chmod(0o2770)
     state = shared / "state"
     drp(state, "declare", "--summary", "setgid parent", umask=0o022)
-    assert mode(state) == 0o2770
-    assert mode(journal_folder(state)) == 0o2770
-    assert [mode(path) for path in journal_files(state)] == [0o660]
+    assert mode(state) == 0o3770
+    assert mode(journal_folder(state)) == 0o3770
+    assert [mode(path) for path in journal_files(state)] == [0o640]
 
 
 def test_new_files_take_the_group_of_a_setgid_state_dir(tmp_path: Path) -> None:
@@ -113,4 +113,4 @@ def test_new_files_take_the_group_of_a_setgid_state_dir(tmp_path: Path) -> None:
     assert len(files) == 2
     for path in files:
         assert path.stat().st_gid == gid, path
-        assert mode(path) == 0o660
+        assert mode(path) == 0o640

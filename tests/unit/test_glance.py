@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from console.clock import FixedClock
 from console.incident.events import EVENT_ADAPTER, Event
@@ -33,6 +34,7 @@ HEADER_FIELDS = (
     "declared_at",
     "declared_by",
     "drill",
+    "speed",
     "extent",
     "summary",
     "scenario",
@@ -94,7 +96,7 @@ def test_the_first_look_is_the_folded_state_of_the_active_incident(
     state_dir = tmp_path_factory.mktemp("state")
     write(state_dir, [real + third[:2], other + third[2:]])
     reader = JournalReader(state_dir)
-    look = first_look(RAW_PLAN, reader.peek())
+    look = first_look(RAW_PLAN, [table for table, _origin in reader.peek()])
 
     session = Session(PLAN, state_dir, FixedClock(START), login="test", reader=reader)
     session.refresh()  # checks the tables the first look peeked at
@@ -139,6 +141,31 @@ def test_a_declaration_gives_every_scenario_s_target() -> None:
 )
 def test_an_event_the_schema_would_refuse_is_left_out(wrong: dict[str, object]) -> None:
     assert first_look(RAW_PLAN, [declared(**wrong)]) is None
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        {"speed": 12},  # a real disaster never runs on an accelerated clock
+        {"drill": True, "speed": 0},
+        {"drill": True, "speed": 1001},
+        {"drill": True, "speed": True},
+        {"drill": True, "speed": "12"},
+    ],
+    ids=["real-and-accelerated", "speed-zero", "too-fast", "speed-a-boolean", "speed-as-text"],
+)
+def test_a_declaration_with_a_speed_the_schema_refuses_is_left_out(
+    wrong: dict[str, object],
+) -> None:
+    with pytest.raises(ValidationError):
+        EVENT_ADAPTER.validate_python(declared(**wrong))
+    assert first_look(RAW_PLAN, [declared(**wrong)]) is None
+
+
+def test_a_drill_s_speed_is_in_the_first_look() -> None:
+    look = first_look(RAW_PLAN, [declared(drill=True, speed=12)])
+    assert look is not None and look.drill and look.speed == 12
+    assert first_look(RAW_PLAN, [declared()]) == first_look(RAW_PLAN, [declared(speed=1)])
 
 
 @pytest.mark.parametrize(

@@ -269,6 +269,8 @@ class TimelineTab(ConsoleTab):
             text += " · " + _("recorded later, at {at} ({mark})").format(
                 at=timefmt.when(event.recorded_at, zone), mark=BACKDATED_MARK
             )
+        if event.real_at is not None:  # a drill on an accelerated clock: `at` is drill time
+            text += " · " + _("real time {at}").format(at=timefmt.when(event.real_at, zone))
         full.show(text)
 
     def _show_empty(self, empty: bool) -> None:

@@ -84,8 +84,10 @@ class IncidentHeader(Vertical):
             return
         now = self.minute if self.minute != EPOCH else self.clock.now()
         parts = [organisation, visible(state.id)]  # as written, whatever the journal holds
-        if state.drill:
-            parts.append(_("DRILL"))
+        if state.drill:  # and how fast its clock runs, which every clock here counts in
+            parts.append(
+                _("DRILL x{speed}").format(speed=state.speed) if state.speed > 1 else _("DRILL")
+            )
         if state.scenario:
             parts.append(_("scenario {id}").format(id=visible(state.scenario)))
         if state.recovery_started_at:
