@@ -54,7 +54,16 @@ COMMANDS: dict[str, list[str]] = {
         str(TEMPLATE),
         ".",
     ],
-    "update": ["update", "-i", str(TEMPLATE), "-d", str(LOCALE), "-D", DOMAIN],
+    "update": [
+        "update",
+        "-i",
+        str(TEMPLATE),
+        "-d",
+        str(LOCALE),
+        "-D",
+        DOMAIN,
+        "--no-fuzzy-matching",
+    ],
     "compile": ["compile", "-d", str(LOCALE), "-D", DOMAIN, "--statistics"],
 }
 
