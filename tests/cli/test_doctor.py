@@ -54,8 +54,9 @@ LEFT_OUT = (
 
 
 def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The test's environment, English unless `extra` says otherwise (`DRP_LANG=""`: the plan's)."""
     env = {key: value for key, value in os.environ.items() if key not in LEFT_OUT}
-    env.update(PYTHONPATH=str(ROOT), LANG="C.UTF-8", TERM="xterm-256color")
+    env.update(PYTHONPATH=str(ROOT), LANG="C.UTF-8", TERM="xterm-256color", DRP_LANG="en")
     env.update(extra or {})
     return env
 
@@ -617,20 +618,32 @@ def test_lc_all_is_named_in_the_advice_when_it_decides(plan: Path, state: Path) 
 @pytest.mark.parametrize(
     ("env", "level", "words", "advice"),
     [
-        ({}, "ok", "drp speaks Nederlands (nl): the plan's organisation.language", ""),
-        ({"DRP_LANG": "fr"}, "ok", "drp speaks français (fr): DRP_LANG=fr decides", ""),
-        ({"LANGUAGE": "fr:en"}, "ok", "drp speaks Nederlands", "export DRP_LANG=fr"),
-        ({"DRP_LANG": "de"}, "warning", "DRP_LANG=de is not a language drp speaks", "nl"),
+        # The words that say which language are the same in every language: its own name
+        # and code, the variable that decided (the rest of the message is in that language).
+        ({"DRP_LANG": ""}, "ok", ["Nederlands (nl)", "organisation.language"], ""),
+        ({"DRP_LANG": "fr"}, "ok", ["français (fr)", "DRP_LANG=fr"], ""),
+        ({"DRP_LANG": "", "LANGUAGE": "fr:en"}, "ok", ["Nederlands (nl)"], "export DRP_LANG=fr"),
+        ({"DRP_LANG": "", "LANG": "C"}, "ok", ["Nederlands (nl)"], ""),
+        ({"DRP_LANG": "de"}, "warning", ["DRP_LANG=de is not a language drp speaks"], "nl"),
     ],
 )
 def test_the_language(
-    plan: Path, state: Path, env: dict[str, str], level: str, words: str, advice: str
+    plan: Path, state: Path, env: dict[str, str], level: str, words: list[str], advice: str
 ) -> None:
     (finding,) = check(run(plan, state, env=env), "language")
     assert finding["level"] == level
-    assert words in finding["message"]
+    for word in words:
+        assert word in finding["message"]
     assert advice in finding["advice"]
     assert bool(advice) == bool(finding["advice"])
+
+
+def test_the_language_asked_with_lang_is_said(plan: Path, state: Path) -> None:
+    result = doctor(
+        "--plan", str(plan), "--state", str(state), "--now", NOW, "--json", "--lang", "en"
+    )
+    (finding,) = check(result, "language")
+    assert finding["message"] == "drp speaks English (en): --lang en decides"
 
 
 def test_the_machines_time_zone_is_said_and_changes_nothing(plan: Path, state: Path) -> None:
@@ -666,12 +679,12 @@ def test_an_output_that_cannot_take_utf8_still_gets_the_report(plan: Path, state
     env = {"PYTHONIOENCODING": "ascii", "DRP_LANG": "fr"}
     text = doctor("--plan", str(plan), "--state", str(state), "--now", NOW, env=env)
     assert text.status == 0, text.err
-    assert "drp speaks fran?ais (fr)" in text.out
+    assert "fran?ais (fr)" in text.out
     as_json = run(plan, state, env=env)
     assert as_json.status == 0
     assert as_json.out.isascii()
-    assert "drp speaks fran\\u00e7ais (fr)" in as_json.out
-    assert "drp speaks français (fr)" in check(as_json, "language")[0]["message"]
+    assert "fran\\u00e7ais (fr)" in as_json.out
+    assert "français (fr)" in check(as_json, "language")[0]["message"]
 
 
 def test_a_mistyped_now_is_one_line_and_exit_2(plan: Path, state: Path) -> None:

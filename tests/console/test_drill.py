@@ -102,8 +102,8 @@ async def test_a_note_on_the_drill_is_stamped_in_drill_time(
         assert note.real_at == (NOW + timedelta(minutes=2)).astimezone(UTC)
         await pilot.press("6")
         await settle(pilot, lambda: "Persbericht" in full_line(app))
-        assert full_line(app).startswith("Sat 28 Mar 2026 16:00 CET")  # drill time
-        assert "real time Sat 28 Mar 2026 14:02 CET" in full_line(app)
+        assert full_line(app).startswith("Saturday, 28 March 2026 at 16:00 CET")  # drill time
+        assert "real time Saturday, 28 March 2026 at 14:02 CET" in full_line(app)
 
 
 def full_line(app: DrpApp) -> str:

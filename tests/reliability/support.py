@@ -24,7 +24,7 @@ from console.store.journal import journal_folder
 from tests.conftest import ROOT
 
 ULID = re.compile(r"[0-9A-HJKMNP-TV-Z]{26}")
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+ENV = {**os.environ, "PYTHONPATH": str(ROOT), "DRP_LANG": "en"}
 STARTED: list[subprocess.Popen[bytes]] = []
 
 

@@ -75,7 +75,12 @@ class Shared:
             capture_output=True,
             text=True,
             cwd=self.base,
-            env={"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), "HOME": str(self.base)},
+            env={
+                "PATH": os.environ["PATH"],
+                "PYTHONPATH": str(ROOT),
+                "HOME": str(self.base),
+                "DRP_LANG": "en",
+            },
             timeout=TIMEOUT,
             check=False,
         )
