@@ -11,6 +11,7 @@ while the plan is being checked.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -171,6 +172,53 @@ def test_the_first_frame_needs_no_schema(tmp_path: Path) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_the_first_frame_needs_no_babel(tmp_path: Path, language: str) -> None:
+    """Babel writes dates and numbers once the console is open, never for its first frame.
+
+    The first frame's clocks are durations ("T+4:00", "2d 20:00 left"), which
+    the catalog writes; Babel's data would only slow the first frame down.
+    The probe runs the console as `drp` opens it, in each language, and
+    looks at what is loaded when the plan starts to be checked.
+    """
+    path, state = plan_file(tmp_path), tmp_path / "state"
+    declared(Session(load_plan(path), state, FixedClock(NOW)))
+    probe = (
+        "import asyncio, sys\n"
+        "from pathlib import Path\n"
+        "import console.cli\n"
+        "from console.clock import SystemClock\n"
+        "from console.i18n import set_language\n"
+        "from console.plan.source import read_source\n"
+        f"source = read_source({str(path)!r})\n"
+        "set_language(source.language)\n"
+        "from console.tui.factory import opening_app\n"
+        f"app = opening_app(source, Path({str(state)!r}), SystemClock())\n"
+        "load, seen = app.load, []\n"
+        "def looking():\n"
+        "    seen.append(sorted({m.split('.')[0] for m in sys.modules if m.startswith('babel')}))\n"
+        "    return load()\n"
+        "app.load = looking\n"
+        "async def main():\n"
+        "    async with app.run_test(size=(80, 24)) as pilot:\n"
+        "        while not seen:\n"
+        "            await pilot.pause()\n"
+        "        print(app.query_one('#header-clocks').render())\n"
+        "asyncio.run(main())\n"
+        "print(seen[0])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DRP_LANG": language},
+    )
+    clocks, loaded = result.stdout.strip().splitlines()[-2:]
+    assert clocks.startswith("T+")  # the incident's clocks are in that first frame
+    assert loaded == "[]"
 
 
 @pytest.mark.parametrize("language, shown", [("fr", "fr"), (None, "nl")])
