@@ -31,7 +31,8 @@ class IncidentView:
 
     def titled(self, title: str) -> str:
         """A report's title, marked as an exercise for a drill so nobody takes it for real."""
-        return f"{_('DRILL — EXERCISE')} · {title}" if self.state.drill else title
+        drill = _("DRILL — EXERCISE")
+        return f"{drill} · {title}" if self.state.drill else title
 
     def drill_clock(self) -> list[tuple[str, str]]:
         """A drill on an accelerated clock: how fast, and the real time it has taken so far."""

@@ -13,6 +13,7 @@ these are checked here, not at run time.
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 from collections.abc import Iterator
@@ -194,3 +195,21 @@ def test_the_catalogs_are_in_the_package() -> None:
 
 def test_the_catalog_folder_is_the_packages() -> None:
     assert Path(LOCALE_DIR).resolve() == (ROOT / "console" / "locale").resolve()
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    """`f"{_('target')} …"`: Babel does not look inside f-strings, so the catalog lacks it."""
+    hidden = []
+    for path in sorted((ROOT / "console").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in KEYWORDS
+                    and any(isinstance(arg, ast.Constant) for arg in call.args)
+                ):
+                    hidden.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert hidden == []

@@ -36,6 +36,7 @@ class DecideDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         zone = ZoneInfo(self.plan.organisation.timezone)
+        target = _("target")
         options = []
         for scenario in self.plan.scenarios:
             due = self.state.targets[scenario.id]
@@ -43,7 +44,7 @@ class DecideDialog(ModalScreen[str | None]):
             options.append(
                 Option(
                     f"{mark} {scenario.id}  {visible(scenario.title)}\n"
-                    f"    {_('target')} {timefmt.moment(due, zone, self.now)}"
+                    f"    {target} {timefmt.moment(due, zone, self.now)}"
                     f"  {marked_left(due, self.now)}",
                     id=scenario.id,
                 )

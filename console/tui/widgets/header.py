@@ -26,7 +26,7 @@ from console.i18n import _
 from console.incident import timefmt
 from console.incident.urgency import marked_left, urgency
 from console.present.header import clocks_line, title_line
-from console.present.text import visible
+from console.present.text import clip, visible
 from console.tui.widgets.line import EPOCH, Line
 
 if TYPE_CHECKING:  # the header is in the first frame, before these are loaded
@@ -75,11 +75,13 @@ class IncidentHeader(Vertical):
         organisation, context, state = visible(self.organisation), self.context, self.incident
         if context is None and state is None:
             title.show(title_line(organisation, [], self._width()))
-            clocks.show(_("Opening the plan and the journal…"))
+            clocks.show(clip(_("Opening the plan and the journal…"), self._width()))
             return
         if state is None:
             title.show(title_line(organisation, [_("no active disaster")], self._width()))
-            clocks.show(_("Press D to declare a disaster, or ctrl+p for every command."))
+            clocks.show(
+                clip(_("Press D to declare a disaster, or ctrl+p for every command."), self._width())
+            )
             self.set_class(False, "-drill", "-late", "-soon")
             return
         now = self.minute if self.minute != EPOCH else self.clock.now()
