@@ -197,7 +197,8 @@ HEADING = re.compile(r"^(#+) (?:(\d+(?:\.\d+)*)\.? )?(.*)$")
 
 def headings(markdown: str) -> list[tuple[str, str, str]]:
     """Each heading of a Markdown document: its level, its number, its text."""
-    return [m.groups("") for line in markdown.splitlines() if (m := HEADING.match(line))]
+    found = [m.groups("") for line in markdown.splitlines() if (m := HEADING.match(line))]
+    return [(level, number, text) for level, number, text in found]
 
 
 def in_every_language(

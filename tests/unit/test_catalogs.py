@@ -41,7 +41,7 @@ MsgId = str | tuple[str, ...]
 def extracted() -> dict[MsgId, list[tuple[str, int]]]:
     """Every message in the source, as `pybabel extract` finds it, with where it is."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as config:
-        method_map, options_map = parse_mapping_cfg(config)
+        method_map, options_map = parse_mapping_cfg(config)  # type: ignore[no-untyped-call]
     found: dict[MsgId, list[tuple[str, int]]] = {}
     for path, line, message, _comments, _context in extract_from_dir(
         ROOT,
@@ -74,7 +74,7 @@ def translations(catalog: Catalog) -> dict[MsgId, str | tuple[str, ...]]:
         text = message.string
         if isinstance(text, str) and text:
             found[key(message)] = text
-        elif not isinstance(text, str) and all(text):
+        elif text is not None and not isinstance(text, str) and all(text):
             found[key(message)] = tuple(text)
     return found
 
@@ -139,6 +139,7 @@ def placeholders(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _mismatches(language: str) -> Iterator[str]:
     for message, translated in translations(po(language)).items():
         if isinstance(message, str):
+            assert isinstance(translated, str)
             pairs = [(message, translated)]
         else:
             forms = translated if isinstance(translated, tuple) else (translated,)

@@ -79,9 +79,8 @@ class IncidentHeader(Vertical):
             return
         if state is None:
             title.show(title_line(organisation, [_("no active disaster")], self._width()))
-            clocks.show(
-                clip(_("Press D to declare a disaster, or ctrl+p for every command."), self._width())
-            )
+            hint = _("Press D to declare a disaster, or ctrl+p for every command.")
+            clocks.show(clip(hint, self._width()))
             self.set_class(False, "-drill", "-late", "-soon")
             return
         now = self.minute if self.minute != EPOCH else self.clock.now()
