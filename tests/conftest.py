@@ -20,7 +20,8 @@ from console.i18n import DRP_LANG, ask, reload, set_language, use
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_PLAN = ROOT / "plan.toml"
 MINIMAL_PLAN = ROOT / "tests" / "fixtures" / "minimal.toml"
-TEMPLATE = ROOT / "console" / "plan" / "templates" / "nl.toml"
+TEMPLATE = ROOT / "console" / "plan" / "templates" / "plan.toml"
+"""The template as shipped: its comments marked for translation (`console.plan.template`)."""
 FROZEN_NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 
 

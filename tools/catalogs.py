@@ -16,6 +16,7 @@ compilation of its `.po`.
 
 from __future__ import annotations
 
+import os
 import shlex
 import subprocess
 import sys
@@ -72,7 +73,9 @@ def pybabel(arguments: list[str]) -> None:
     """Run `pybabel` with `arguments` from the repository's root, saying so first."""
     command = ["pybabel", *arguments]
     print("$ " + shlex.join(command), flush=True)
-    subprocess.run(command, cwd=ROOT, check=True)
+    # The template's extractor is drp's own (babel.cfg): pybabel imports it from this checkout.
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run(command, cwd=ROOT, check=True, env=environment)
 
 
 def main(arguments: list[str]) -> int:

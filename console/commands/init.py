@@ -1,27 +1,22 @@
 """`drp init PATH`: start a new plan from the seed's structure.
 
 The template has every section with placeholders and a comment explaining
-each; it passes the schema and fails readiness until it is filled in. An
-existing file is never overwritten.
+each, in the language drp speaks (`--lang nl|fr|en`, else as every command
+chooses it; `console.plan.template`), and names that language as the plan's;
+it passes the schema and fails readiness until it is filled in. An existing
+file is never overwritten.
 """
 
 from __future__ import annotations
 
 import argparse
-from importlib import resources
 from pathlib import Path
 
 from console.commands.common import UserError, say
 from console.errors import EXIT_OK
-from console.i18n import _
+from console.i18n import _, current_language
+from console.plan.template import template_text
 from console.store.files import TargetExists, write_private
-
-LANGUAGES = ("nl",)
-
-
-def template_text(language: str = "nl") -> str:
-    """The text of the plan template in `language`."""
-    return resources.files("console.plan.templates").joinpath(f"{language}.toml").read_text("utf-8")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,12 +30,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     parser.add_argument("path", metavar="PATH", help=_("where to write the new plan"))
-    parser.add_argument(
-        "--language",
-        choices=LANGUAGES,
-        default="nl",
-        help=_("the language of the template (default: nl)"),
-    )
     parser.set_defaults(run=run)
 
 
@@ -52,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
             _("{path}: the folder {folder} does not exist").format(path=path, folder=path.parent)
         )
     try:
-        write_private(path, template_text(args.language))
+        write_private(path, template_text(current_language()))
     except TargetExists:
         raise UserError(
             _("{path} already exists; drp init never overwrites a plan").format(path=path)

@@ -145,7 +145,7 @@ def test_an_invalid_interval_is_refused_with_its_line(
 
 
 def test_the_shipped_plan_the_template_and_the_second_plan_say_their_interval() -> None:
-    template = ROOT / "console" / "plan" / "templates" / "nl.toml"
+    template = ROOT / "console" / "plan" / "templates" / "plan.toml"
     assert load_plan(SHIPPED_PLAN).review.months == 12
     assert load_plan(CPAS_PLAN).review.months == 24
     assert "[review]\nmonths = 12" in template.read_text("utf-8")

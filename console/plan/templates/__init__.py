@@ -1,1 +1,1 @@
-"""Plan templates that `drp init` writes, one per language."""
+"""The plan template `drp init` writes, its comments translated by `console.plan.template`."""
