@@ -141,6 +141,8 @@ class DrpApp(CoordinatorActions, ExportActions, TextualInWords):
         self._signature: tuple[tuple[str, int, int], ...] = ()
         self._held: deque[events.Key] | None = deque()
         """Keys pressed while the console opens, in order; None once they act at once."""
+        self._end_with: int | None = None
+        """The exit status of an end asked for while the console opened (`end`)."""
         self.end_on_signals = False
         """Whether SIGINT, SIGTERM, SIGHUP and Ctrl-C close the console as `q` does (`drp demo`)."""
 
@@ -175,7 +177,20 @@ class DrpApp(CoordinatorActions, ExportActions, TextualInWords):
         opened the console cleans up after it; the exit status says which signal it was."""
         loop = asyncio.get_running_loop()
         for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-            loop.add_signal_handler(number, partial(self.exit, return_code=128 + number))
+            loop.add_signal_handler(number, partial(self.end, 128 + number))
+
+    def end(self, return_code: int) -> None:
+        """Close the console with this exit status, as `q` does; while it opens, once it is open.
+
+        Closing halfway through the opening would pull a tab's pane away
+        while the tab is being put in it (Textual's `MountError`, and a
+        traceback instead of the terminal's own screen): like a key pressed
+        meanwhile, the end waits until every tab is in place.
+        """
+        if self.complete:
+            self.exit(return_code=return_code)
+        else:
+            self._end_with = return_code
 
     async def open_console(self) -> None:
         """Load the plan and the journal, then fill in the header and the overview."""
@@ -239,6 +254,8 @@ class DrpApp(CoordinatorActions, ExportActions, TextualInWords):
         """
         if not self._held:
             self._held = None
+            if self._end_with is not None:  # a signal came while the console opened
+                self.exit(return_code=self._end_with)
             return
         await super().on_event(self._held.popleft())
         self.call_later(self.release_key)
@@ -359,7 +376,7 @@ class DrpApp(CoordinatorActions, ExportActions, TextualInWords):
         the console's notifications never read.
         """
         if self.end_on_signals:
-            self.exit(return_code=EXIT_INTERRUPTED)
+            self.end(EXIT_INTERRUPTED)
             return
         self.notify(_("Press q to quit."), title=_("Do you want to quit?"))
 

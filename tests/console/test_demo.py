@@ -148,8 +148,9 @@ def test_the_demo_ended_by_a_signal_leaves_nothing(tmp_path: Path, signum: int) 
     try:
         terminal.wait_for(b"Step plan")
         terminal.process.send_signal(signum)
-        assert terminal.process.wait(timeout=20) == 128 + signum
+        status = terminal.process.wait(timeout=20)
         terminal.read(0.5)
+        assert status == 128 + signum, terminal.output[-3000:]
         assert b"Traceback" not in terminal.output
         assert b"\x1b[?1049l" in terminal.output  # the terminal's own screen is back
     finally:

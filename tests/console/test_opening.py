@@ -241,3 +241,15 @@ def test_a_mistake_in_the_console_options_gets_the_whole_usage() -> None:
     assert result.returncode == 2
     assert "COMMAND ..." in result.stderr  # the full parser's usage, with the subcommands
     assert "argument --plan: expected one argument" in result.stderr
+
+
+async def test_an_end_asked_for_while_the_console_opens_comes_once_it_is_open(
+    tmp_path: Path,
+) -> None:
+    """A signal in the middle of the opening (`drp demo`) ends the console cleanly, not with a
+    tab's pane pulled away while the tab is put in it."""
+    app = console(plan_file(tmp_path), tmp_path / "state", lambda app: app.end(130))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: app.return_code is not None)
+        assert len(app.query(ConsoleTab)) == len(TABS)  # every tab was put in place first
+    assert app.return_code == 130
