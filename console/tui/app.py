@@ -38,7 +38,6 @@ from textual.widgets import Input, TabbedContent, TabPane
 
 from console.errors import EXIT_INTERRUPTED, DrpError
 from console.i18n import N_, _
-from console.present.keys import fit_tab_names
 from console.present.text import visible
 from console.tui.coordinator import CoordinatorActions
 from console.tui.export import ExportActions
@@ -68,12 +67,6 @@ TABS = (
     ("timeline", N_("Timeline"), "TimelineTab"),
 )
 """Each tab: its id (also its module in console.tui.tabs), its label (`_()` it), its class."""
-
-
-def tab_names(width: int) -> list[str]:
-    """The tabs' names as shown, "1 Overview", in the user's language, fitted to `width`."""
-    names = [f"{number} {_(label)}" for number, (_id, label, _tab) in enumerate(TABS, start=1)]
-    return fit_tab_names(names, width)
 
 
 def tab_class(tab_id: str, name: str) -> type[ConsoleTab]:
@@ -149,19 +142,11 @@ class DrpApp(CoordinatorActions, ExportActions, TextualInWords):
     def compose(self) -> ComposeResult:
         header = IncidentHeader(self.organisation, self.clock)
         yield header.data_bind(DrpApp.incident, DrpApp.minute)
-        with ConsoleTabs(initial="overview"):
-            names = tab_names(self.size.width)
-            for name, (tab_id, _label, _name) in zip(names, TABS, strict=True):
+        labels = [(tab_id, label) for tab_id, label, _name in TABS]
+        with ConsoleTabs(labels, initial="overview") as tabs:
+            for tab_id, name in tabs.names(self.size.width):
                 yield TabPane(name, id=tab_id)
         yield DrpFooter()
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Fit the tabs' names to the new width."""
-        tabs = self.query(ConsoleTabs).results()
-        for pane in tabs:
-            names = tab_names(event.size.width)
-            for name, (tab_id, _label, _name) in zip(names, TABS, strict=True):
-                pane.get_tab(tab_id).label = name
 
     async def on_mount(self) -> None:
         self.show_incident(self.first_look)  # the clocks are in the first frame

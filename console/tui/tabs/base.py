@@ -19,7 +19,7 @@ to `6` acts on that tab, however busy the machine.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -31,6 +31,8 @@ from textual.markup import escape
 from textual.reactive import var
 from textual.widgets import DataTable, TabbedContent, TabPane, Tabs
 
+from console.i18n import _
+from console.present.keys import fit_tab_names
 from console.present.text import visible
 from console.tui.messages import RecordRequested
 from console.tui.policy import key_state, refused, show_error
@@ -49,6 +51,9 @@ READY_CHECKS = 50
 class ConsoleTabs(TabbedContent):
     """The six tabs: the one in front is the one last asked for, and it has the keys.
 
+    Their names share the line: in every language and at any width they are
+    translated and fitted to it (`console.present.keys.fit_tab_names`).
+
     Textual's TabbedContent brings a pane to the front when something in it
     takes the focus. Hiding a focused table moves the focus to a neighbour in
     the same, now hidden, pane, which then came back to the front: after `5`
@@ -56,6 +61,22 @@ class ConsoleTabs(TabbedContent):
     the switch, at once, and a pane behind never comes to the front by
     taking the focus.
     """
+
+    def __init__(self, labels: Sequence[tuple[str, str]], *, initial: str) -> None:
+        """`labels`: each pane's id and its label, marked with `N_()` (translated when shown)."""
+        super().__init__(initial=initial)
+        self.labels = list(labels)
+
+    def names(self, width: int) -> list[tuple[str, str]]:
+        """Each pane's id and name as shown, "1 Overview", translated and fitted to `width`."""
+        names = [f"{n} {_(label)}" for n, (_id, label) in enumerate(self.labels, start=1)]
+        fitted = fit_tab_names(names, width)
+        return [(tab_id, name) for (tab_id, _label), name in zip(self.labels, fitted, strict=True)]
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the names to the new width: they share one line of it."""
+        for tab_id, name in self.names(event.size.width):
+            self.get_tab(tab_id).label = name
 
     def watch_active(self) -> None:
         """Give the keys to the tab coming to the front, before the one leaving is hidden."""
