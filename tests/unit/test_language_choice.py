@@ -10,10 +10,15 @@ reads them: the first one set decides, "nl_BE.UTF-8" is Dutch, "C" and
 
 from __future__ import annotations
 
+import argparse
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from console.cli import build_parser
 from console.commands.language import requested
 from console.i18n import LOCALE_VARIABLES, SUPPORTED, Choice, choose, from_locale, supported
 
@@ -151,3 +156,19 @@ def test_lang_is_found_anywhere_among_the_arguments(
     arguments: list[str], language: str | None
 ) -> None:
     assert requested(arguments) == language
+
+
+def _parsers(parser: argparse.ArgumentParser, name: str = "drp") -> Iterator[tuple[str, Any]]:
+    yield name, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub, child in action.choices.items():
+                yield from _parsers(child, f"{name} {sub}")
+
+
+def test_lang_is_an_option_of_every_command() -> None:
+    found = dict(_parsers(build_parser()))
+    assert len(found) > 20  # drp, its subcommands, `ticket open` and `ticket close`
+    for name, parser in found.items():
+        options = {option for action in parser._actions for option in action.option_strings}
+        assert "--lang" in options, name
