@@ -46,7 +46,21 @@ PLAN = ROOT / "plan.toml"
 ROUNDS = 5
 CLOCKS = b"T+"
 """In the header's second line once the incident's clocks are on screen."""
-COMPLETE = b"Step plan"
+
+
+def complete_marker() -> bytes:
+    """ "Step plan" in the language the console will speak (the plan's, unless DRP_LANG says)."""
+    import gettext
+
+    sys.path.insert(0, str(ROOT))  # this checkout's drp, as `python -m console` runs it here
+    from console.i18n import LOCALE_DIR, choose
+
+    language = choose(None, tomllib.loads(PLAN.read_text("utf-8"))["organisation"]["language"])
+    words = gettext.translation("drp", LOCALE_DIR, [language.language], fallback=True)
+    return words.gettext("Step plan").encode("utf-8")
+
+
+COMPLETE = complete_marker()
 """In the overview once the plan is checked and the journal read."""
 
 BASELINE_STARTUP = """
