@@ -117,3 +117,11 @@ class TextualInWords(App[None]):
                 _("Saved the screenshot to {path}.").format(path=event.path),
                 title=_("Screenshot"),
             )
+
+    @on(events.DeliveryFailed)
+    def screenshot_failed(self, event: events.DeliveryFailed) -> None:
+        """Say that the palette's Screenshot could not be saved, in place of Textual's English."""
+        if event.name != "screenshot":
+            return
+        event.prevent_default()
+        self.notify(_("Could not save the screenshot."), title=_("Screenshot"), severity="error")

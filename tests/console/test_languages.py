@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,7 +29,15 @@ from console.tui.app import DrpApp
 from console.tui.screens.keys import KeysScreen
 from console.tui.widgets.footer import DrpFooter, FooterKey
 from console.tui.widgets.line import Line
-from tests.console.conftest import Build, Prepare, all_tabs_mounted, busy, declared, settle
+from tests.console.conftest import (
+    Build,
+    Notices,
+    Prepare,
+    all_tabs_mounted,
+    busy,
+    declared,
+    settle,
+)
 
 SIZE = (80, 24)
 TAB_KEYS = "123456"
@@ -221,3 +230,26 @@ def test_no_label_is_left_in_english_by_mistake() -> None:
     """A guard on the tests above: the catalogs do translate what they compare with."""
     assert catalog("nl").gettext("Overview") != "Overview"
     assert catalog("fr").gettext("Decide") != "Decide"
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+async def test_textuals_notices_are_drps(
+    console: Build, speak: Callable[[str], str], language: str, tmp_path: Path, notices: Notices
+) -> None:
+    """The screenshot's notice and ctrl+c's reminder, which Textual writes in English."""
+    speak(language)
+    words = catalog(language)
+    app = console(busy)
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await all_tabs_mounted(pilot)
+        app.deliver_screenshot(filename="screen.svg", path=str(tmp_path))
+        saved = words.gettext("Saved the screenshot to {path}.").format(
+            path=tmp_path / "screen.svg"
+        )
+        await settle(pilot, lambda: saved in notices.messages)
+        assert words.gettext("Screenshot") in notices.titles
+        assert (tmp_path / "screen.svg").exists()
+        await pilot.press("ctrl+c")
+        reminder = words.gettext("Press q to quit.")
+        await settle(pilot, lambda: reminder in notices.messages)
+        assert not any("Press" in message for message in notices.messages if message != reminder)

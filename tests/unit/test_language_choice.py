@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +21,16 @@ from hypothesis import strategies as st
 
 from console.cli import build_parser
 from console.commands.language import requested
-from console.i18n import LOCALE_VARIABLES, SUPPORTED, Choice, choose, from_locale, supported
+from console.commands.serve import console_command
+from console.i18n import (
+    LOCALE_VARIABLES,
+    SUPPORTED,
+    Choice,
+    ask,
+    choose,
+    from_locale,
+    supported,
+)
 
 
 @pytest.mark.parametrize(
@@ -172,3 +182,14 @@ def test_lang_is_an_option_of_every_command() -> None:
     for name, parser in found.items():
         options = {option for action in parser._actions for option in action.option_strings}
         assert "--lang" in options, name
+
+
+def test_drp_serve_passes_lang_on_to_each_console(tmp_path: Path) -> None:
+    """Each browser tab is a `drp` process of its own: a --lang given to `drp serve` goes along."""
+    plan, state = tmp_path / "plan.toml", tmp_path / "state"
+    assert "--lang" not in console_command(plan, state)  # the environment goes along anyway
+    ask("fr")
+    try:
+        assert console_command(plan, state).endswith(" --lang fr")
+    finally:
+        ask(None)
