@@ -19,6 +19,7 @@ catalog too (`console.commands.parser.install`).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import traceback
@@ -81,10 +82,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     that cannot be written then points at /dev/null, so the interpreter's own
     last flush has nothing to complain about.
     """
+    collecting = gc.isenabled()  # a one-shot command turns the collector off (`one_shot`)
     try:
         try:
             status = _main(argv)
         finally:
+            if collecting:
+                gc.enable()  # for a caller that goes on after the command, such as a test
             if sys.stdout is not None:
                 sys.stdout.flush()
     except BrokenPipeError:

@@ -33,6 +33,7 @@ def one_shot() -> None:
     objects again and again while the report is built, to free almost
     nothing (a tenth of a 10,000-event after-action PDF's time, with the
     same peak memory without it): reference counting frees the rest.
+    `console.cli.main` turns it on again when the command returns.
     """
     gc.disable()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pwd
+from functools import cache
 from typing import TYPE_CHECKING, Literal, assert_never
 
 from console.errors import EXIT_REFUSED, DrpError
@@ -56,7 +57,12 @@ class Refused(DrpError):
 
 def current_login() -> str:
     """The OS login of this process's user id (not $USER, which anyone can set)."""
-    uid = os.getuid()
+    return login_of(os.getuid())
+
+
+@cache
+def login_of(uid: int) -> str:
+    """The login of user id `uid`, or the number when it has none."""
     try:
         return pwd.getpwuid(uid).pw_name
     except KeyError:

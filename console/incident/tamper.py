@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from console.i18n import _
-from console.incident.access import Role
-from console.incident.trust import login_of
+from console.incident.access import Role, login_of
 
 
 @dataclass(frozen=True)

@@ -26,14 +26,12 @@ believes exactly what the checked session believes.
 
 from __future__ import annotations
 
-import pwd
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 
 from console.i18n import _
-from console.incident.access import Action, Role, refusal
+from console.incident.access import Action, Role, login_of, refusal
 from console.store.journal_text import Origin
 
 KIND_ACTIONS: Mapping[str, Action] = {
@@ -54,15 +52,6 @@ KIND_ACTIONS: Mapping[str, Action] = {
     "report": "report",
 }
 """The access rule each kind of event falls under, as the actions check it before writing."""
-
-
-@cache
-def login_of(uid: int) -> str:
-    """The login of user id `uid`, as `current_login` names this process's user."""
-    try:
-        return pwd.getpwuid(uid).pw_name
-    except KeyError:
-        return str(uid)
 
 
 @dataclass(frozen=True)

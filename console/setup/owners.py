@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from console.i18n import _
+from console.incident.access import login_of
 
 if TYPE_CHECKING:
     from console.plan.model import Plan
@@ -29,10 +30,7 @@ SHOWN_NAMES = 5
 
 def user_name(uid: int) -> str:
     """The login of a user id, or the number when it has none."""
-    try:
-        return pwd.getpwuid(uid).pw_name
-    except KeyError:
-        return str(uid)
+    return login_of(uid)
 
 
 def group_name(gid: int) -> str:

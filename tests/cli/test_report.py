@@ -10,6 +10,7 @@ from there, and files are private and never clobbered.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from collections.abc import Callable
@@ -355,3 +356,11 @@ def test_a_long_day_lists_the_last_eleven_events_and_points_to_the_timeline(
     assert done.count("| note |") == 11
     assert "update 29" in done and "update 20 " in done and "update 19 " not in done
     assert "and 31 earlier events since then: see the timeline" in done
+
+
+def test_a_report_leaves_the_cycle_collector_as_it_found_it(run: Run) -> None:
+    """The command runs without it (`one_shot`); a caller that goes on, as this test, has it."""
+    assert run("declare", "--summary", "brand").status == 0
+    assert gc.isenabled()
+    assert run("report", "--format", "txt").status == 0
+    assert gc.isenabled()
