@@ -37,7 +37,7 @@ from textual.screen import Screen
 from textual.widgets import Input, TabbedContent, TabPane
 
 from console.errors import EXIT_INTERRUPTED, DrpError
-from console.i18n import N_, _
+from console.i18n import N_, _, ngettext
 from console.present.text import visible
 from console.tui.coordinator import CoordinatorActions
 from console.tui.export import ExportActions
@@ -74,6 +74,22 @@ def tab_class(tab_id: str, name: str) -> type[ConsoleTab]:
     module = importlib.import_module(f"console.tui.tabs.{tab_id}")
     found: type[ConsoleTab] = getattr(module, name)
     return found
+
+
+MOST_NOTICES = 3
+"""How many findings of one reading of the journal get a notice each; one more counts the rest."""
+
+
+def damage_notice(found: Damage) -> tuple[str, str]:
+    """The text and title of the notice for one finding in the journal (`Damage`)."""
+    if found.kind == "ignored":
+        return str(found), _("Event ignored")
+    if found.notice:
+        return str(found), _("Journal file")
+    return (
+        _("{damage}. The file is kept as it is; everything else is loaded.").format(damage=found),
+        _("Journal damage"),
+    )
 
 
 class DrpApp(CoordinatorActions, ExportActions, TextualInWords):
@@ -263,25 +279,24 @@ class DrpApp(CoordinatorActions, ExportActions, TextualInWords):
             self.report_damage(self.session.damage[known:])
 
     def report_damage(self, damage: Sequence[Damage]) -> None:
-        """Say where the journal is damaged; the files are kept as they are."""
-        for found in damage:
-            if found.kind == "ignored":
-                self.notify(str(found), title=_("Event ignored"), severity="warning", timeout=30)
-                continue
-            if found.notice:
-                self.notify(
-                    str(found),
-                    title=_("Journal file"),
-                    severity="warning",
-                    timeout=30,
-                    markup=False,  # a file's name is text, never markup
-                )
-                continue
+        """Say where the journal is damaged, or what in it is not believed; files are kept.
+
+        A member can write thousands of events no reader believes: one notice
+        each would bury the screen for minutes. The first few are shown, then
+        one notice counts the rest, which `drp status` lists in full.
+        """
+        for found in damage[:MOST_NOTICES]:
+            text, title = damage_notice(found)
+            self.notify(text, title=title, severity="warning", timeout=30)
+        rest = len(damage) - MOST_NOTICES
+        if rest > 0:
             self.notify(
-                _("{damage}. The file is kept as it is; everything else is loaded.").format(
-                    damage=visible(str(found))  # a file name is anyone's text
-                ),
-                title=_("Journal damage"),
+                ngettext(
+                    "{count} more finding in the journal; `drp status` lists them all.",
+                    "{count} more findings in the journal; `drp status` lists them all.",
+                    rest,
+                ).format(count=rest),
+                title=_("Journal"),
                 severity="warning",
                 timeout=30,
             )

@@ -210,3 +210,26 @@ async def test_declare_key_during_a_drill_but_not_during_a_real_incident(
     app = console(declared)
     async with app.run_test(size=(80, 24)):
         assert app.check_action("declare", ()) is False
+
+
+async def test_a_flood_of_events_nobody_believes_gets_a_few_notices_and_a_count(
+    console: Build, shipped_plan: Plan, notices: Notices
+) -> None:
+    """A member can write thousands of events no reader believes: they must not bury the screen."""
+    console(declared, login="boss")  # without `[access]`, as anyone could record them
+
+    def twenty_notes(session: Session) -> None:
+        for number in range(20):
+            actions.note(session, f"vals {number}")
+
+    console(twenty_notes, login="stranger")
+    plan = shipped_plan.model_copy(update={"access": Access(coordinators=["boss"])})
+    app = console(plan=plan)
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
+        await pilot.pause()
+        ignored = [n for n in notices.notifications if n.title == "Event ignored"]
+        assert len(ignored) == 3
+        assert all("stranger is a viewer" in n.message for n in ignored)
+        [count] = [n for n in notices.notifications if n.title == "Journal"]
+        assert count.message.startswith("17 more findings in the journal")
+        assert app.incident is not None  # the coordinator's declaration stands
